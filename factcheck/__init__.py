@@ -1,0 +1,23 @@
+"""factcheck: cross-source fact-consistency checking for news articles.
+
+The public API is :func:`compare`, which returns a :class:`Report`. Both are imported lazily so
+that ``import factcheck`` stays cheap for tools that only need the data model.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["Report", "__version__", "compare"]
+
+if TYPE_CHECKING:
+    from factcheck.api import Report, compare
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("compare", "Report"):
+        from factcheck import api
+
+        return getattr(api, name)
+    raise AttributeError(name)

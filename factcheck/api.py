@@ -1,0 +1,270 @@
+"""The library entry point: :func:`compare` runs the whole pipeline and returns a :class:`Report`.
+
+The CLI is a thin layer over this module. pandas appears only here, at the edge where a user asks
+for DataFrames.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from factcheck.clean import clean
+from factcheck.compare import compare as compare_facts
+from factcheck.engine import run
+from factcheck.errors import InputError, UsageError
+from factcheck.extract import pipeline as extract
+from factcheck.load import article_from_text, load_file, unique_ids
+from factcheck.model import Article, Finding, Parsed, Problem, Severity
+from factcheck.nlp import load_model
+from factcheck.rules import Rule, load_rules, select_rules
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+SCHEMA = "factcheck.report/1"
+Source = str | Path | tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of one comparison: sources, findings, problems, and the facts behind them."""
+
+    articles: tuple[Article, ...]
+    findings: tuple[Finding, ...]
+    problems: tuple[Problem, ...]
+    parsed: tuple[Parsed, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    # -- machine formats --------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        from factcheck.render.json import report_dict
+
+        return report_dict(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def render(self, format: str = "terminal", **options: Any) -> str:
+        from factcheck.render import render
+
+        return render(self, format, **options)
+
+    def worst(self) -> Severity | None:
+        serious = [f.severity for f in self.findings if f.status == "disagreement"]
+        return max(serious) if serious else None
+
+    # -- pandas, for notebooks ----------------------------------------------------------------
+    @property
+    def findings_df(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = []
+        for n, f in enumerate(self.findings):
+            for e in f.evidence:
+                rows.append({"finding": n, "rule": f.rule, "status": f.status,
+                             "severity": str(f.severity), "type": f.type, "message": f.message,
+                             "source": e.source, "text": e.text, "value": e.value,
+                             "start": e.start, "end": e.end, "line": e.line,
+                             "column": e.column})
+        return pd.DataFrame(rows, columns=["finding", "rule", "status", "severity", "type",
+                                           "message", "source", "text", "value", "start",
+                                           "end", "line", "column"])
+
+    @property
+    def facts(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = []
+        for p in self.parsed:
+            for f in p.facts:
+                rows.append({"source": p.article.id, "type": f.type, "text": f.text,
+                             "value": f.value, "start": f.start, "end": f.end,
+                             "sentence": f.sentence, **{k: v for k, v in f.attrs.items()
+                                                        if isinstance(v, str | int | float | bool)}})
+        return pd.DataFrame(rows)
+
+
+def _as_articles(sources: Sequence[Source]) -> list[Article]:
+    paths: list[str] = []
+    for s in sources:
+        if isinstance(s, tuple):
+            paths.append(s[0])
+        elif isinstance(s, Path) or (isinstance(s, str) and "\n" not in s and len(s) < 4096
+                                     and Path(s).exists()):
+            paths.append(str(s))
+        else:
+            paths.append(f"text{len(paths) + 1}")
+    ids = unique_ids(paths)
+    out = []
+    for s, i in zip(sources, ids, strict=True):
+        if isinstance(s, tuple):
+            out.append(article_from_text(s[1], id=i, path=s[0]))
+        elif isinstance(s, Path) or (Path(str(s)).exists() and "\n" not in str(s)):
+            out.append(load_file(s, id=i))
+        else:
+            out.append(article_from_text(str(s), id=i, path=i))
+    return out
+
+
+def compare(sources: Sequence[Source], *, date: dt.date | str | None = None,
+            rules: Iterable[Rule] | str | Path | None = None,
+            select: list[str] | None = None, ignore: list[str] | None = None,
+            story: str | None = None) -> Report:
+    """Compare two or more articles about one story.
+
+    ``sources`` are paths, article strings, or ``(id, text)`` pairs. ``date`` is the publication
+    date for sources that carry none. ``rules`` is a list of rules or a folder of user rules
+    added to the built-in ones.
+    """
+    articles = _as_articles(list(sources))
+    return compare_articles(articles, date=date, rules=rules, select=select, ignore=ignore,
+                            story=story)
+
+
+def resolve_rules(rules: Iterable[Rule] | str | Path | None, select: list[str] | None = None,
+                  ignore: list[str] | None = None) -> list[Rule]:
+    if rules is None:
+        loaded = load_rules()
+    elif isinstance(rules, str | Path):
+        loaded = load_rules([str(rules)])
+    else:
+        loaded = list(rules)
+    return select_rules(loaded, select, ignore)
+
+
+def compare_articles(articles: list[Article], *, date: dt.date | str | None = None,
+                     rules: Iterable[Rule] | str | Path | None = None,
+                     select: list[str] | None = None, ignore: list[str] | None = None,
+                     story: str | None = None) -> Report:
+    if len(articles) < 2:
+        raise UsageError("need at least two sources to compare",
+                         where=", ".join(a.path for a in articles) or None,
+                         hint="give two or more articles about the same story")
+    rule_list = resolve_rules(rules, select, ignore)
+    if isinstance(date, str):
+        try:
+            date = dt.date.fromisoformat(date)
+        except ValueError as exc:
+            raise UsageError(f"bad --date {date!r}", hint="write it as YYYY-MM-DD") from exc
+    articles, notes = borrow_dates(articles, date)
+    problems: list[Problem] = [Problem(a.id, w) for a in articles for w in a.warnings]
+    nlp = load_model()
+    provisional = {a.id: provisional_ref(a) for a in articles}
+    parsed = list(extract.parse_articles(articles, nlp, refs=provisional))
+    for p in parsed:
+        if not p.sentences:
+            raise InputError("no article text left after removing page clutter",
+                             where=p.article.path, hint="check that the file holds an article")
+    refs, ref_notes = refine_refs(parsed)
+    notes.extend(ref_notes)
+    parsed = [redate(p, refs.get(p.article.id)) for p in parsed]
+    observations, _pairs = compare_facts(parsed)
+    texts = {p.article.id: p.article.raw for p in parsed}
+    findings = run(observations, rule_list, texts, story=story)
+    order = {a.id: n for n, a in enumerate(sorted(articles, key=lambda a: a.id))}
+    parsed.sort(key=lambda p: order[p.article.id])
+    return Report(articles=tuple(p.article for p in parsed), findings=tuple(findings),
+                  problems=tuple(problems), parsed=tuple(parsed), notes=tuple(notes))
+
+
+def borrow_dates(articles: list[Article], date: dt.date | None) -> tuple[list[Article], list[str]]:
+    """Give undated sources a publication date: ``--date``, else the best-dated other source."""
+    notes: list[str] = []
+    rank = {"day": 3, "month": 2, "year": 1}
+    dated = sorted((a for a in articles if a.date), key=lambda a: (-rank.get(
+        a.date_precision or "", 0), a.id))
+    out = []
+    for a in articles:
+        if a.date is not None:
+            out.append(a)
+        elif date is not None:
+            out.append(dataclasses.replace(a, date=date, date_precision="day",
+                                           date_borrowed_from="--date"))
+            notes.append(f"{a.id}: no date; using --date {date.isoformat()}")
+        elif dated:
+            donor = dated[0]
+            out.append(dataclasses.replace(a, date=donor.date,
+                                           date_precision=donor.date_precision,
+                                           date_borrowed_from=donor.id))
+            notes.append(f"{a.id}: no date; borrowed {donor.id}'s date "
+                         f"({_show_date(donor.date, donor.date_precision)})")
+        else:
+            out.append(a)
+    return out, notes
+
+
+def _show_date(d: dt.date | None, precision: str | None) -> str:
+    if d is None:
+        return "unknown"
+    return {"year": d.strftime("%Y"), "month": d.strftime("%Y-%m")}.get(precision or "",
+                                                                         d.isoformat())
+
+
+def provisional_ref(a: Article) -> dt.date | None:
+    """A month-precision date reads best as the month's last day: events precede publication."""
+    if a.date is None:
+        return None
+    if a.date_precision == "month":
+        nxt = (a.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return nxt - dt.timedelta(days=1)
+    if a.date_precision == "year":
+        return dt.date(a.date.year, 12, 31)
+    return a.date
+
+
+def refine_refs(parsed: list[Parsed]) -> tuple[dict[str, dt.date | None], list[str]]:
+    """Narrow a month-precision publication date with the story's own latest dated day.
+
+    An article dated only "2023-05" that says "jeudi" cannot be resolved to a day; but if a
+    source of the same story dates an event "jeudi 18 mai", the story was written on or after
+    that day, so that day is the best reference for the whole comparison.
+    """
+    days: list[dt.date] = []
+    for p in parsed:
+        for f in p.facts:
+            # Only days written out with a number ("jeudi 18 mai"), not ones inferred from a
+            # weekday or "hier", which themselves depend on the reference being refined.
+            if (f.type == "date" and f.attrs.get("precision") == "day" and f.value
+                    and any(ch.isdigit() for ch in f.text)):
+                try:
+                    days.append(dt.date.fromisoformat(str(f.value)[:10]))
+                except ValueError:
+                    continue
+    refs: dict[str, dt.date | None] = {}
+    notes: list[str] = []
+    for p in parsed:
+        a = p.article
+        ref = provisional_ref(a)
+        if a.date is not None and a.date_precision in ("month", "year") and ref is not None:
+            lo = a.date
+            inside = [d for d in days if lo <= d <= ref]
+            if inside:
+                ref = max(inside)
+                notes.append(f"{a.id}: publication date known to the "
+                             f"{a.date_precision}; relative dates resolved against "
+                             f"{ref.isoformat()}, the latest dated day in the story")
+        refs[a.id] = ref
+    return refs, notes
+
+
+def redate(p: Parsed, ref: dt.date | None) -> Parsed:
+    """Re-resolve this article's dates against a refined reference (cheap: no model run)."""
+    if ref is None:
+        return p
+    cleaned = clean(p.article)
+    dates = list(extract.date_facts(p.sentences, cleaned, p.article, ref))
+    taken = [(f.start, f.end) for f in dates]
+    others = [f for f in p.facts if f.type != "date" and not (
+        f.type == "amount" and any(f.start < e and s < f.end for s, e in taken))]
+    facts = sorted(extract.with_quote_words(others + dates, p.article.raw),
+                   key=lambda f: (f.start, f.end, f.type))
+    return dataclasses.replace(p, facts=tuple(facts))
+
+
+__all__ = ["Report", "compare"]

@@ -1,0 +1,186 @@
+"""The command line: a thin click layer over :mod:`factcheck.api`.
+
+Library errors become one line on stderr (``Error: what (where). fix``) and exit code 2;
+findings at or above ``--fail-on`` give exit code 1; Ctrl-C gives 130. A traceback is shown only
+with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from factcheck.errors import FactcheckError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class State:
+    debug = False
+
+
+def _common(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by the commands that compare articles."""
+    options = [
+        click.option("--date", "date", metavar="YYYY-MM-DD",
+                     help="Publication date for sources that carry none."),
+        click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+                     help="Exit 1 when a disagreement reaches this severity."),
+        click.option("--rules", "rules_dirs", multiple=True, type=click.Path(),
+                     help="Add a folder of rule files (repeatable)."),
+        click.option("--select", multiple=True, help="Only these rule ids or tags."),
+        click.option("--ignore", multiple=True, help="Skip these rule ids or tags."),
+        click.option("--output", "-o", type=click.Path(dir_okay=False),
+                     help="Write the report to FILE (atomically) instead of stdout."),
+        click.option("--width", type=int, help="Terminal report width in columns."),
+        click.option("--no-color", is_flag=True, help="No colour (also: NO_COLOR=1)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.version_option(package_name="factcheck")
+def cli(debug: bool) -> None:
+    """Check that news articles about one story agree on their facts."""
+    State.debug = debug or State.debug
+
+
+def _fail_code(worst: Any, fail_on: str) -> int:
+    from factcheck.model import Severity
+
+    if fail_on == "never" or worst is None:
+        return EXIT_OK
+    return EXIT_FINDINGS if worst >= Severity.parse(fail_on) else EXIT_OK
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Print, or replace FILE atomically so an interrupted run leaves the old file whole."""
+    if not output:
+        click.echo(text, nl=False)
+        return
+    target = Path(output)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _use_color(no_color: bool, output: str | None) -> bool:
+    if no_color or output or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal",
+              show_default=True, help="Report format.")
+@_common
+def diff(files: tuple[str, ...], fmt: str, date: str | None, fail_on: str,
+         rules_dirs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
+         output: str | None, width: int | None, no_color: bool) -> None:
+    """Compare FILES (two or more articles about one story) and report their facts."""
+    from factcheck.api import compare_articles
+    from factcheck.load import load_files
+    from factcheck.rules import load_rules
+
+    articles = load_files(list(files))
+    rules = load_rules(list(rules_dirs))
+    report = compare_articles(articles, date=date, rules=rules, select=list(select) or None,
+                              ignore=list(ignore) or None)
+    text = report.render(fmt, width=width, color=_use_color(no_color, output))
+    write_output(text, output)
+    sys.exit(_fail_code(report.worst(), fail_on))
+
+
+@cli.command("rules")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(),
+              help="Add a folder of rule files.")
+def rules_cmd(rules_dirs: tuple[str, ...]) -> None:
+    """List the rules."""
+    from factcheck.rules import load_rules
+
+    for r in load_rules(list(rules_dirs)):
+        click.echo(f"{r.id:22} {r.severity!s:8} {r.kind:20} {r.name}")
+
+
+@cli.command("rule")
+@click.argument("rule_id")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path())
+def rule_cmd(rule_id: str, rules_dirs: tuple[str, ...]) -> None:
+    """Explain one rule: what it does, why, its options and examples."""
+    import dataclasses
+    import difflib
+
+    from factcheck.errors import UsageError
+    from factcheck.kinds import KINDS
+    from factcheck.rules import load_rules
+
+    rules = {r.id: r for r in load_rules(list(rules_dirs))}
+    if rule_id not in rules:
+        close = difflib.get_close_matches(rule_id, list(rules), n=1)
+        raise UsageError(f"no rule '{rule_id}'",
+                         hint=f"did you mean '{close[0]}'?" if close else "see 'factcheck rules'")
+    r = rules[rule_id]
+    click.echo(f"{r.id}: {r.name}\n")
+    click.echo(f"What it does\n  {KINDS[r.kind].doc} (kind {r.kind}, fact {r.fact}, "
+               f"severity {r.severity})\n")
+    click.echo(f"Why it matters\n  {r.description}\n")
+    click.echo("Options")
+    for f in dataclasses.fields(r.options):
+        click.echo(f"  {f.name} = {getattr(r.options, f.name)!r}")
+    for label, title in (("fail", "Example (reported)"), ("pass", "Use instead (not reported)")):
+        for case in r.examples.get(label, [])[:1]:
+            click.echo(f"\n{title}")
+            for n, text in enumerate(case["sources"], 1):
+                click.echo(f"  source {n}: {text.splitlines()[-1]}")
+    click.echo(f"\nFile: {r.path}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI and turn every failure into a message and an exit code."""
+    args = sys.argv[1:] if argv is None else argv
+    State.debug = "--debug" in args or bool(os.environ.get("FACTCHECK_DEBUG"))
+    try:
+        cli.main(args=args, prog_name="factcheck", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Interrupted.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_ERROR)
+    except FactcheckError as exc:
+        if State.debug:
+            raise
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        sys.exit(EXIT_OK)
+    except Exception as exc:
+        if State.debug:
+            raise
+        click.echo(f"Error: internal error: {type(exc).__name__}: {exc}. "
+                   "Run again with --debug and report it", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_OK)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

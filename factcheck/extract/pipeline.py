@@ -1,0 +1,376 @@
+"""Stage 3-4: sentences and facts.
+
+spaCy objects live only inside this package: what leaves it is :class:`Parsed`, made of frozen
+records whose offsets index the raw file text (through the cleaner's offset map).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from factcheck.clean import clean
+from factcheck.extract import amounts as amounts_mod
+from factcheck.extract import dates as dates_mod
+from factcheck.extract.entities import Entity, mentions, resolve
+from factcheck.extract.quotes import find_quote_spans, normalise_quote
+from factcheck.model import Article, CleanText, Fact, Parsed, Sentence, Token
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+SAY_VERBS = {
+    "dire", "indiquer", "assurer", "déclarer", "souligner", "commencer", "ajouter", "affirmer",
+    "expliquer", "estimer", "préciser", "tweeter", "écrire", "annoncer", "confier", "lancer",
+    "répondre", "rappeler", "insister", "poursuivre", "conclure", "noter", "juger", "martèler",
+    "marteler", "avertir", "prévenir", "reconnaître", "admettre", "regretter", "dénoncer",
+    "accuser", "raconter", "relever", "observer", "constater", "confirmer", "démentir",
+    "détailler", "résumer", "plaider", "témoigner", "s'exclamer", "interroger", "demander",
+    "réclamer", "commenter", "tonner", "fustiger", "ironiser", "glisser", "souffler", "avancer",
+    "soutenir", "argumenter", "protester", "promettre", "menacer", "considérer",
+}
+PRONOUNS = {"il", "elle", "-il", "-elle", "ils", "elles", "-ils", "-elles"}
+
+
+def parse_articles(articles: Iterable[Article], nlp: Language, *,
+                   refs: dict[str, dt.date | None] | None = None,
+                   batch_size: int = 16) -> Iterator[Parsed]:
+    """Clean, run the model in batches and extract facts, one article at a time."""
+    items = [(a, clean(a)) for a in articles]
+    docs = nlp.pipe((c.text for _, c in items), batch_size=batch_size)
+    for (article, cleaned), doc in zip(items, docs, strict=True):
+        ref = (refs or {}).get(article.id, article.date)
+        yield build(article, cleaned, doc, ref)
+
+
+def build(article: Article, cleaned: CleanText, doc: Doc, ref: dt.date | None) -> Parsed:
+    if article.title is None and cleaned.title:
+        article = dataclasses.replace(article, title=cleaned.title)
+    sentences = tuple(_sentences(doc, cleaned))
+    entities = resolve(mentions(doc))
+    facts: list[Fact] = []
+    facts.extend(_entity_facts(entities, doc, cleaned, article))
+    facts.extend(_quote_facts(doc, cleaned, article, entities))
+    amounts = list(_amount_facts(doc, cleaned, article))
+    dates = list(date_facts(sentences, cleaned, article, ref, doc=doc))
+    taken = [(f.start, f.end) for f in dates]
+    facts.extend(dates)
+    facts.extend(a for a in amounts if not any(a.start < e and s < a.end for s, e in taken))
+    facts = with_quote_words(facts, article.raw)
+    facts.sort(key=lambda f: (f.start, f.end, f.type))
+    return Parsed(article=article, sentences=sentences, facts=tuple(facts))
+
+
+def with_quote_words(facts: list[Fact], raw: str) -> list[Fact]:
+    """Give each quote its words with amounts and dates replaced by placeholders.
+
+    "26 milliards" and "26 000 millions" inside one quote are the same words for a reader; the
+    amount and date rules judge those values, so quote wording compares everything else.
+    """
+    values = [f for f in facts if f.type in ("amount", "date")]
+    out = []
+    for f in facts:
+        if f.type != "quote":
+            out.append(f)
+            continue
+        inner = sorted((v for v in values if f.start <= v.start and v.end <= f.end),
+                       key=lambda v: v.start)
+        parts, pos = [], f.start
+        for v in inner:
+            parts.append(raw[pos:v.start])
+            parts.append(f" <{v.type}> ")
+            pos = v.end
+        parts.append(raw[pos:f.end])
+        out.append(dataclasses.replace(f, attrs={**f.attrs,
+                                                 "words": normalise_quote("".join(parts))}))
+    return out
+
+
+def _raw(cleaned: CleanText, start: int, end: int) -> tuple[int, int]:
+    return cleaned.raw_span(start, end)
+
+
+def _sentences(doc: Doc, cleaned: CleanText) -> Iterator[Sentence]:
+    index = 0
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if not text:
+            continue
+        lead = len(sent.text) - len(sent.text.lstrip())
+        cs = sent.start_char + lead
+        ce = cs + len(text)
+        tokens = []
+        for tok in sent:
+            if tok.is_space:
+                continue
+            ts, te = _raw(cleaned, tok.idx, tok.idx + len(tok.text))
+            tokens.append(Token(tok.text, tok.lemma_, tok.pos_, str(tok.morph), ts, te,
+                                tok.is_punct, tok.ent_type_))
+        rs, re_ = _raw(cleaned, cs, ce)
+        root = sent.root
+        tense = "future" if "Tense=Fut" in str(root.morph) or any(
+            "Tense=Fut" in str(t.morph) or "Mood=Cnd" in str(t.morph) for t in root.children
+            if t.dep_.startswith("aux")) else "past"
+        negated = any("Polarity=Neg" in str(t.morph) for t in sent)
+        yield Sentence(index, text, rs, re_, tuple(tokens), negated, tense)
+        index += 1
+
+
+def _sentence_of(sentences: tuple[Sentence, ...] | list[Sentence], raw_start: int) -> int:
+    for s in sentences:
+        if s.start <= raw_start < s.end:
+            return s.index
+    best = min(sentences, key=lambda s: abs(s.start - raw_start), default=None)
+    return best.index if best else 0
+
+
+def _entity_facts(entities: list[Entity], doc: Doc, cleaned: CleanText,
+                  article: Article) -> Iterator[Fact]:
+    sents = list(doc.sents)
+    for ent in entities:
+        for m in ent.mentions:
+            rs, re_ = _raw(cleaned, m.start, m.end)
+            sent_i = _doc_sentence_index(sents, m.start)
+            yield Fact(ent.type, article.raw[rs:re_], ent.canonical, rs, re_, sent_i,
+                       {"label": m.label}, (ent.canonical,))
+        role = _role_of(ent, doc)
+        if role is not None:
+            (s, e, text, head) = role
+            rs, re_ = _raw(cleaned, s, e)
+            yield Fact("role", article.raw[rs:re_], text, rs, re_,
+                       _doc_sentence_index(sents, s),
+                       {"person": ent.canonical, "head": head}, (ent.canonical,))
+
+
+def _doc_sentence_index(sents: list[Any], char: int) -> int:
+    n = 0
+    for sent in sents:
+        if not sent.text.strip():
+            continue
+        if sent.start_char <= char < sent.end_char:
+            return n
+        n += 1
+    return max(n - 1, 0)
+
+
+def _role_of(ent: Entity, doc: Doc) -> tuple[int, int, str, str] | None:
+    """"Alex Spiro, l'avocat d'Elon Musk" or "son porte-parole Frank Shaw": the role phrase."""
+    if ent.type != "person":
+        return None
+    for m in ent.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        after = doc[span.end:span.end + 12]
+        if len(after) >= 3 and after[0].text == "," and after[1].pos_ == "DET":
+            toks = []
+            for t in after[1:]:
+                if t.is_punct or (t.pos_ == "ADP" and t.lower_ not in ("de", "d'", "du", "des")):
+                    break
+                toks.append(t)
+            nouns = [t for t in toks if t.pos_ == "NOUN"]
+            if nouns:
+                s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+                return (s, e, doc.text[s:e], nouns[0].lemma_.lower())
+        before = doc[max(span.start - 3, 0):span.start]
+        nouns = [t for t in before if t.pos_ == "NOUN"]
+        if nouns and before[-1].pos_ == "NOUN" and before[0].pos_ in ("DET", "NOUN"):
+            s, e = before[0].idx, before[-1].idx + len(before[-1].text)
+            return (s, e, doc.text[s:e], nouns[-1].lemma_.lower())
+    return None
+
+
+def _quote_facts(doc: Doc, cleaned: CleanText, article: Article,
+                 entities: list[Entity]) -> Iterator[Fact]:
+    sents = list(doc.sents)
+    person_mentions = sorted(
+        (m.start, e.canonical) for e in entities if e.type == "person" for m in e.mentions)
+    for q in find_quote_spans(doc.text):
+        inner = doc.text[q.start:q.end]
+        if len(inner.split()) < 1:
+            continue
+        rs, re_ = _raw(cleaned, q.start, q.end)
+        speaker = _speaker(doc, q.start, q.end, entities, person_mentions)
+        attrs: dict[str, Any] = {"direct": _is_direct(doc.text, q.start, q.end),
+                                 "mark": q.open_mark}
+        key: tuple[str, ...] = ()
+        if speaker is not None:
+            s, e, who, head = speaker
+            ss, se = _raw(cleaned, s, e)
+            attrs.update(speaker=who, speaker_head=head, speaker_start=ss, speaker_end=se,
+                         speaker_text=article.raw[ss:se])
+            key = (who,)
+        yield Fact("quote", article.raw[rs:re_], normalise_quote(inner), rs, re_,
+                   _doc_sentence_index(sents, q.start), attrs, key)
+
+
+def _is_direct(text: str, start: int, end: int) -> bool:
+    """A quote that stands as its own clause (line start or after a colon) is direct speech."""
+    before = text[:start - 1].rstrip()
+    return not before or before.endswith((":", "\n", ".", "?", "!")) or len(
+        text[start:end].split()) >= 8
+
+
+def _speaker(doc: Doc, start: int, end: int, entities: list[Entity],
+             person_mentions: list[tuple[int, str]]) -> tuple[int, int, str, str] | None:
+    """Who said it: the subject of a verb of saying after or before the quote, or "selon X"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    # After the quote: ", indique Alex Spiro" / ", a-t-il tweeté" / ", a déclaré un porte-parole".
+    i = span.end
+    while i < sent.end and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    j = i
+    while j < min(sent.end, i + 4) and doc[j].pos_ == "AUX":
+        j += 1
+    if j < sent.end and doc[j].lemma_.lower() in SAY_VERBS:
+        k = j + 1
+        while k < sent.end and doc[k].text.lower() in ("-t", "-t-"):
+            k += 1
+        if k < sent.end and doc[k].text.lower() in PRONOUNS:
+            return _resolve_pronoun(doc, k, person_mentions)
+        if j > i and j > 0 and doc[j - 1].text.lower() in PRONOUNS:
+            return _resolve_pronoun(doc, j - 1, person_mentions)
+        # "a-t-il tweeté": the pronoun sits between the auxiliary and the verb.
+        for t in doc[i:j]:
+            if t.text.lower() in PRONOUNS:
+                return _resolve_pronoun(doc, t.i, person_mentions)
+        np = _noun_phrase(doc, k, sent.end)
+        if np is not None:
+            return _name_speaker(doc, np, entities)
+    for t in doc[i:j + 1]:
+        if t.text.lower() in PRONOUNS:
+            return _resolve_pronoun(doc, t.i, person_mentions)
+    # "selon X" anywhere in the sentence.
+    for t in sent:
+        if t.lower_ == "selon" and not (span.start <= t.i < span.end):
+            np = _noun_phrase(doc, t.i + 1, sent.end)
+            if np is not None:
+                return _name_speaker(doc, np, entities)
+    # Before the quote: the subject of the verb that governs it.
+    head = span.root
+    for _ in range(6):
+        if head.head is head:
+            break
+        head = head.head
+        if not (span.start <= head.i < span.end) and head.pos_ in ("VERB", "AUX"):
+            break
+    verbs = [head] if not (span.start <= head.i < span.end) else []
+    for v in verbs:
+        subj = [c for c in v.children if c.dep_.startswith("nsubj")]
+        if subj:
+            s = subj[0]
+            if s.lower_ in PRONOUNS:
+                return _resolve_pronoun(doc, s.i, person_mentions)
+            np = _noun_phrase(doc, s.left_edge.i, s.i + 1 + sum(
+                1 for c in s.rights if c.dep_ == "flat:name"))
+            if np is not None:
+                return _name_speaker(doc, np, entities)
+    return None
+
+
+def _noun_phrase(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
+    """Tokens [i, j) forming a speaker noun phrase: "un porte-parole de l'entreprise"."""
+    j = i
+    seen_noun = False
+    while j < limit:
+        t = doc[j]
+        if (t.is_punct and t.text != "-") or t.is_space:
+            break
+        if t.pos_ in ("ADP",) and t.lower_ not in ("de", "d'", "du", "des"):
+            break
+        if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON") and seen_noun:
+            break
+        if t.pos_ in ("NOUN", "PROPN"):
+            seen_noun = True
+        j += 1
+    if not seen_noun:
+        return None
+    while j > i and doc[j - 1].pos_ in ("ADP", "DET"):
+        j -= 1
+    return (i, j) if j > i else None
+
+
+def _name_speaker(doc: Doc, np: tuple[int, int], entities: list[Entity]
+                  ) -> tuple[int, int, str, str]:
+    s, e = doc[np[0]].idx, doc[np[1] - 1].idx + len(doc[np[1] - 1].text)
+    for ent in entities:
+        for m in ent.mentions:
+            if m.start < e and s < m.end and ent.type == "person":
+                return m.start, m.end, ent.canonical, ent.canonical
+    nouns = [t for t in doc[np[0]:np[1]] if t.pos_ in ("NOUN", "PROPN")]
+    head = nouns[0].lemma_.lower() if nouns else doc[np[0]].lemma_.lower()
+    return s, e, doc.text[s:e], head
+
+
+def _resolve_pronoun(doc: Doc, i: int, person_mentions: list[tuple[int, str]]
+                     ) -> tuple[int, int, str, str] | None:
+    tok = doc[i]
+    before = [name for pos, name in person_mentions if pos < tok.idx]
+    if not before:
+        return None
+    return tok.idx, tok.idx + len(tok.text), before[-1], before[-1]
+
+
+def _amount_facts(doc: Doc, cleaned: CleanText, article: Article) -> Iterator[Fact]:
+    sents = list(doc.sents)
+    for amount in amounts_mod.find_amounts(doc.text):
+        rs, re_ = _raw(cleaned, amount.start, amount.end)
+        unit = amount.unit
+        if amount.kind == "count" and amount.unit_start is not None:
+            span = doc.char_span(amount.unit_start, amount.unit_end, alignment_mode="expand")
+            if span is not None and len(span):
+                unit = span[-1].lemma_.lower()
+        attrs: dict[str, Any] = {"unit": unit, "kind": amount.kind}
+        for name in ("qualifier", "high", "period"):
+            if getattr(amount, name) is not None:
+                attrs[name] = getattr(amount, name)
+        ns, ne = _raw(cleaned, amount.number_start, amount.number_end)
+        attrs["number_start"], attrs["number_end"] = ns, ne
+        value: Any = int(amount.value) if float(amount.value).is_integer() else amount.value
+        yield Fact("amount", article.raw[rs:re_], value, rs, re_,
+                   _doc_sentence_index(sents, amount.start), attrs,
+                   (amount.kind, unit or "", amount.period or ""))
+
+
+def date_facts(sentences: tuple[Sentence, ...], cleaned: CleanText, article: Article,
+               ref: dt.date | None, *, doc: Doc | None = None) -> Iterator[Fact]:
+    """Dates per sentence, so each is resolved with the tense of its own sentence."""
+    text = cleaned.text
+    for sent in sentences:
+        # Locate the sentence in the clean text through its first token's raw offset.
+        cs = _clean_index(cleaned, sent.start)
+        ce = _clean_index(cleaned, sent.end - 1) + 1
+        chunk = text[cs:ce]
+        direction = sent.tense or "past"
+        for d in dates_mod.find_dates(chunk, ref, direction=direction):
+            rs, re_ = _raw(cleaned, cs + d.start, cs + d.end)
+            head = _date_head(sent, rs)
+            attrs: dict[str, Any] = {"precision": d.precision, "resolved": d.resolved,
+                                     "relative": d.relative, "head": head}
+            if d.part:
+                attrs["part"] = d.part
+            if d.tz:
+                attrs["tz"] = d.tz
+            yield Fact("date", article.raw[rs:re_], d.value, rs, re_, sent.index, attrs, (head,))
+
+
+def _clean_index(cleaned: CleanText, raw_pos: int) -> int:
+    import bisect
+
+    i = bisect.bisect_left(cleaned.offsets, raw_pos)
+    return min(i, len(cleaned.text))
+
+
+def _date_head(sent: Sentence, raw_start: int) -> str:
+    """The verb nearest before the date: "a annoncé en mars" -> annoncer."""
+    verbs = [t for t in sent.tokens if t.pos == "VERB" and t.start < raw_start]
+    if verbs:
+        return verbs[-1].lemma.lower()
+    after = [t for t in sent.tokens if t.pos in ("VERB", "NOUN") and t.start > raw_start]
+    return after[0].lemma.lower() if after else ""

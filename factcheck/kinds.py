@@ -1,0 +1,383 @@
+"""The closed set of rule kinds: each one small function plus the dataclass of its options.
+
+A kind looks at one :class:`Observation` and returns verdicts; the rule file that uses the kind
+supplies id, severity, message and option values. Adding a kind means adding one function and
+one options class here and registering both in ``KINDS``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.compare import Observation, Reading, _dates_compatible, _num_equal, fold, same_name
+from factcheck.model import Severity
+
+ALL_FACTS = ["date", "amount", "person", "org", "place", "quote", "role"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str
+    readings: tuple[Reading, ...]
+    fields: dict[str, Any]
+    severity: Severity | None = None
+    explanation: str | None = None
+    type: str | None = None
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", " ")
+    return str(value)
+
+
+def _values(readings: tuple[Reading, ...]) -> str:
+    by_value: dict[str, list[str]] = {}
+    for r in readings:
+        shown = r.facts[0].text if r.facts else str(r.value)
+        by_value.setdefault(" ".join(shown.split()) or "(nothing)", []).append(r.source)
+    return " / ".join(f"\u201c{v}\u201d ({', '.join(s)})" for v, s in by_value.items())
+
+
+def _support(readings: tuple[Reading, ...], key: Callable[[Reading], str]) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    seen: set[tuple[str, str]] = set()
+    for r in readings:
+        k = key(r)
+        if (r.source, k) not in seen:
+            seen.add((r.source, k))
+            counts[k] += 1
+    return dict(counts)
+
+
+def _base_fields(obs: Observation) -> dict[str, Any]:
+    a = obs.readings[0]
+    b = obs.readings[1] if len(obs.readings) > 1 else obs.readings[0]
+    return {"type": obs.type, "values": _values(obs.readings), "a": _fmt(a.value),
+            "b": _fmt(b.value), "sources": ", ".join(sorted(obs.sources)),
+            "count": len(obs.sources), "source": a.source}
+
+
+def _equal(obs_type: str, a: Reading, b: Reading) -> bool:
+    if obs_type == "amount":
+        fa, fb = a.facts[0], b.facts[0]
+        return _num_equal(a.value, b.value) and fa.key[:2] == fb.key[:2]
+    if obs_type == "date":
+        return _dates_compatible(a.value, b.value)
+    if obs_type in ("person", "org", "place"):
+        return same_name(str(a.value), str(b.value)) >= 100
+    if obs_type == "quote":
+        x, y = quote_words(a), quote_words(b)
+        return x == y or x in y or y in x
+    if obs_type == "role":
+        return a.facts[0].attrs.get("head") == b.facts[0].attrs.get("head")
+    return a.value == b.value
+
+
+# --- agreement -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AgreementOptions:
+    types: list[str] = field(default_factory=lambda: list(ALL_FACTS))
+    min_sources: int = 2
+
+
+def agreement(obs: Observation, opts: AgreementOptions) -> list[Verdict]:
+    if obs.kind != "facts" or obs.type not in opts.types or len(obs.sources) < opts.min_sources:
+        return []
+    first = obs.readings[0]
+    if obs.type == "date" and any(r.value is None for r in obs.readings):
+        return []
+    if not all(_equal(obs.type, first, r) for r in obs.readings[1:]):
+        return []
+    shown = first.facts[0].text if first.facts else str(first.value)
+    return [Verdict("agreement", obs.readings, {**_base_fields(obs), "value": _fmt(first.value),
+                                                 "text": " ".join(shown.split())},
+                    type=obs.type)]
+
+
+# --- single source -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SingleSourceOptions:
+    types: list[str] = field(default_factory=lambda: ["date", "amount", "person", "org",
+                                                      "place", "quote"])
+    sentences: bool = True
+    min_words: int = 6
+
+
+def single_source(obs: Observation, opts: SingleSourceOptions) -> list[Verdict]:
+    if obs.kind == "facts" and obs.type in opts.types and len(obs.sources) == 1:
+        r = obs.readings[0]
+        text = " ".join(r.facts[0].text.split())
+        return [Verdict("single_source", obs.readings[:1],
+                        {**_base_fields(obs), "text": text}, type=obs.type)]
+    if obs.kind == "sentence" and opts.sentences and obs.detail.get("words", 0) >= opts.min_words:
+        r = obs.readings[0]
+        return [Verdict("single_source", obs.readings, {**_base_fields(obs),
+                                                        "text": _short(str(r.value))},
+                        type="wording")]
+    return []
+
+
+def _short(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+# --- amount mismatch -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AmountOptions:
+    rounding: float = 0.05
+    rounding_severity: str = "info"
+    compare_qualifiers: bool = False
+
+
+def amount_mismatch(obs: Observation, opts: AmountOptions) -> list[Verdict]:
+    if obs.kind != "facts" or obs.type != "amount" or len(obs.sources) < 2:
+        return []
+    values = [float(r.value) for r in obs.readings]
+    quals = {r.facts[0].attrs.get("qualifier") for r in obs.readings}
+    distinct = sorted(set(values))
+    if len(distinct) == 1 and not (opts.compare_qualifiers and len(quals) > 1):
+        return []
+    fields = _base_fields(obs)
+    support = _support(obs.readings, lambda r: _fmt(r.value))
+    lo, hi = distinct[0], distinct[-1]
+    if hi and (hi - lo) / abs(hi) <= opts.rounding:
+        return [Verdict("disagreement", obs.readings, {**fields, "how": "a rounding"},
+                        severity=Severity.parse(opts.rounding_severity),
+                        explanation=f"values within {opts.rounding:.0%} of each other; "
+                                    f"support {support}")]
+    return [Verdict("disagreement", obs.readings, {**fields, "how": "different values"},
+                    explanation=f"support {support}")]
+
+
+# --- date mismatch ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DateOptions:
+    compare_unresolved: bool = False
+
+
+def date_mismatch(obs: Observation, opts: DateOptions) -> list[Verdict]:
+    if obs.kind != "facts" or obs.type != "date" or len(obs.sources) < 2:
+        return []
+    readings = tuple(r for r in obs.readings if r.value is not None or opts.compare_unresolved)
+    if len({r.source for r in readings}) < 2:
+        return []
+    first = readings[0]
+    if all(_dates_compatible(first.value, r.value) for r in readings[1:]):
+        return []
+    return [Verdict("disagreement", readings, _base_fields(obs),
+                    explanation="resolved values: " + ", ".join(
+                        f"{r.source}={r.value}" for r in readings))]
+
+
+# --- names -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class NameVariantOptions:
+    min_similarity: float = 80.0
+
+
+def name_variant(obs: Observation, opts: NameVariantOptions) -> list[Verdict]:
+    if obs.kind == "facts" and obs.type in ("person", "org", "place") and len(obs.sources) >= 2:
+        names = {}
+        for r in obs.readings:
+            names.setdefault(fold(str(r.value)), r)
+        keep = list(names.values())
+        for x in keep:
+            for y in keep:
+                if x is not y and same_name(str(x.value), str(y.value)) < 100 and \
+                        same_name(str(x.value), str(y.value)) >= opts.min_similarity and \
+                        x.source != y.source:
+                    rs = (x, y)
+                    return [Verdict("disagreement", rs, {**_base_fields(obs), "a": x.value,
+                                                          "b": y.value,
+                                                          "values": _values(rs)},
+                                    explanation="spelling of one name differs")]
+        return []
+    if obs.kind == "change" and obs.detail.get("change") == "name":
+        sim = float(obs.detail.get("detail") or 0)
+        if sim >= opts.min_similarity:
+            return [Verdict("disagreement", obs.readings, _base_fields(obs),
+                            explanation=f"similarity {sim:.0f}/100")]
+    return []
+
+
+@dataclass(frozen=True)
+class SubstitutionOptions:
+    max_similarity: float = 80.0
+
+
+def entity_substitution(obs: Observation, opts: SubstitutionOptions) -> list[Verdict]:
+    if obs.kind == "change" and obs.detail.get("change") == "name":
+        sim = float(obs.detail.get("detail") or 0)
+        if sim < opts.max_similarity:
+            return [Verdict("disagreement", obs.readings, _base_fields(obs),
+                            explanation=f"names differ (similarity {sim:.0f}/100)")]
+    return []
+
+
+# --- quotes and attribution -----------------------------------------------------------------
+@dataclass(frozen=True)
+class QuoteOptions:
+    allow_fragments: bool = True
+
+
+def quote_words(r: Reading) -> str:
+    """The words of a quote to compare: typography folded, amounts and dates as placeholders."""
+    f = r.facts[0] if r.facts else None
+    return fold(str(f.attrs.get("words", r.value) if f else r.value))
+
+
+def _shown_words(r: Reading) -> str:
+    f = r.facts[0] if r.facts else None
+    return str(f.attrs.get("words", r.value) if f else r.value)
+
+
+def quote_wording(obs: Observation, opts: QuoteOptions) -> list[Verdict]:
+    if obs.kind != "facts" or obs.type != "quote" or len(obs.sources) < 2:
+        return []
+    texts = {r.source: quote_words(r) for r in obs.readings}
+    first = obs.readings[0]
+    differing = []
+    for r in obs.readings[1:]:
+        x, y = texts[first.source], texts[r.source]
+        if x == y or (opts.allow_fragments and (x in y or y in x)):
+            continue
+        differing.append(r)
+    if not differing:
+        return []
+    words = _word_changes(_shown_words(first), _shown_words(differing[0]))
+    support = _support(obs.readings, lambda r: texts[r.source][:40])
+    return [Verdict("disagreement", obs.readings, {**_base_fields(obs), "changes": words},
+                    explanation=f"{len(support)} readings among {len(obs.sources)} sources")]
+
+
+def _word_changes(a: str, b: str) -> str:
+    import difflib
+
+    wa, wb = a.split(), b.split()
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=[fold(w) for w in wa],
+                                                      b=[fold(w) for w in wb]).get_opcodes():
+        if op == "replace":
+            parts.append(f"'{' '.join(wa[i1:i2])}' -> '{' '.join(wb[j1:j2])}'")
+        elif op == "delete":
+            parts.append(f"'{' '.join(wa[i1:i2])}' dropped")
+        elif op == "insert":
+            parts.append(f"'{' '.join(wb[j1:j2])}' added")
+    return "; ".join(parts[:4]) + (" …" if len(parts) > 4 else "")
+
+
+@dataclass(frozen=True)
+class AttributionOptions:
+    compare_roles: bool = True
+
+
+# Speakers that are documents, not people: "assure la lettre" and "souligne l'avocat dans sa
+# lettre" attribute the same words, so a document is never in conflict with a person.
+DOCUMENT_NOUNS = {"lettre", "communiqué", "rapport", "texte", "document", "courrier", "message",
+                  "note", "déclaration", "étude", "tweet", "publication", "plainte", "missive",
+                  "courriel", "mail", "e-mail", "enquête", "jugement", "arrêt", "décision"}
+
+
+def _role_words(r: Reading) -> tuple[str, set[str]]:
+    text = str(r.value)
+    names = {fold(w) for w in re.findall(r"\b[A-ZÀ-Ý][\w.-]+", text)}
+    return str(r.facts[0].attrs.get("head", "")), names
+
+
+def attribution(obs: Observation, opts: AttributionOptions) -> list[Verdict]:
+    if obs.kind == "attribution":
+        people = tuple(r for r in obs.readings
+                       if r.extra.get("head", "").lower() not in DOCUMENT_NOUNS)
+        if len(people) < 2:
+            return []
+        first = people[0]
+        for r in people[1:]:
+            if r.source == first.source:
+                continue
+            same = same_name(str(first.value), str(r.value)) >= NAME_OK or (
+                first.extra.get("head") and first.extra.get("head") == r.extra.get("head"))
+            if not same:
+                return [Verdict("disagreement", (first, r), {
+                    **_base_fields(obs), "a": first.value, "b": r.value,
+                    "values": _values((first, r))},
+                    explanation="the same quote is attributed to different speakers")]
+        return []
+    if opts.compare_roles and obs.kind == "facts" and obs.type == "role" and len(obs.sources) > 1:
+        first = obs.readings[0]
+        head_a, names_a = _role_words(first)
+        for r in obs.readings[1:]:
+            head_b, names_b = _role_words(r)
+            # Another function, or the same function for someone else ("l'avocat de X" / "de Y").
+            if head_a != head_b or (names_a and names_b and not names_a & names_b):
+                return [Verdict("disagreement", obs.readings, _base_fields(obs),
+                                explanation="the same person is given different roles")]
+    return []
+
+
+NAME_OK = 80.0
+
+
+# --- word-level changes ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class ChangeOptions:
+    max_words: int = 12
+
+
+def _change_kind(name: str) -> Callable[[Observation, ChangeOptions], list[Verdict]]:
+    def judge(obs: Observation, opts: ChangeOptions) -> list[Verdict]:
+        if obs.kind != "change" or obs.detail.get("change") != name:
+            return []
+        size = max(len(str(r.value).split()) for r in obs.readings)
+        if size > opts.max_words:
+            return []
+        return [Verdict("disagreement", obs.readings,
+                        {**_base_fields(obs), "detail": obs.detail.get("detail") or name},
+                        explanation=obs.detail.get("detail") or None)]
+
+    judge.__name__ = name
+    judge.__doc__ = f"Aligned sentences differ by a {name} change."
+    return judge
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    options: type
+    judge: Callable[[Observation, Any], list[Verdict]]
+    doc: str
+
+
+KINDS: dict[str, Kind] = {k.name: k for k in [
+    Kind("agreement", AgreementOptions, agreement,
+         "Sources that mention a fact give the same value."),
+    Kind("single_source", SingleSourceOptions, single_source,
+         "A fact or sentence that only one source has."),
+    Kind("amount_mismatch", AmountOptions, amount_mismatch,
+         "Aligned amounts with the same unit but different values."),
+    Kind("date_mismatch", DateOptions, date_mismatch,
+         "Aligned dates that resolve to different days, months or years."),
+    Kind("name_variant", NameVariantOptions, name_variant,
+         "One name spelt two ways (fuzzy match above a threshold)."),
+    Kind("entity_substitution", SubstitutionOptions, entity_substitution,
+         "A name in an aligned sentence replaced by a different name."),
+    Kind("quote_wording", QuoteOptions, quote_wording,
+         "The same quotation with words changed, added or dropped."),
+    Kind("attribution", AttributionOptions, attribution,
+         "The same quote given to another speaker, or a person given another role."),
+    Kind("polarity", ChangeOptions, _change_kind("polarity"),
+         "A negation added or dropped in aligned sentences."),
+    Kind("inflection", ChangeOptions, _change_kind("inflection"),
+         "The same lemma in another grammatical form."),
+    Kind("spelling", ChangeOptions, _change_kind("spelling"),
+         "The same word spelt with or without hyphens or spaces."),
+    Kind("wording", ChangeOptions, _change_kind("wording"),
+         "Other words in aligned sentences, outside quotations."),
+]}

@@ -1,0 +1,154 @@
+"""Frozen records passed between pipeline stages.
+
+Every stage takes and returns these, never spaCy objects or dicts, so that stages can be tested
+alone, cached on disk and shipped to other processes. Offsets always index the *decoded file
+text* (front matter included): evidence must satisfy ``text == article.raw[start:end]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+
+class Severity(IntEnum):
+    """Ordered so that ``--fail-on warning`` is a plain comparison."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        return cls[name.strip().upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+FACT_TYPES = ("date", "amount", "person", "org", "place", "quote", "role", "polarity", "wording")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One loaded source: the decoded file text plus what its metadata says."""
+
+    id: str
+    path: str
+    raw: str
+    title: str | None = None
+    outlet: str | None = None
+    date: dt.date | None = None
+    date_precision: str | None = None
+    date_borrowed_from: str | None = None
+    url: str | None = None
+    language: str = "fr"
+    story: str | None = None
+    body_start: int = 0
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Article text after boilerplate removal, with a map back to raw offsets.
+
+    ``offsets[i]`` is the raw offset of ``text[i]``; one extra entry maps the end. Keeping the map
+    rather than blanking removed regions lets the cleaner join words broken across lines.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+    removed: tuple[tuple[int, int, str], ...] = ()
+    title: str | None = None
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            pos = self.offsets[start]
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True)
+class Token:
+    """The little of spaCy's token the comparison stage needs."""
+
+    text: str
+    lemma: str
+    pos: str
+    morph: str
+    start: int
+    end: int
+    is_punct: bool = False
+    ent: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    text: str
+    start: int
+    end: int
+    tokens: tuple[Token, ...] = ()
+    negated: bool = False
+    tense: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A claim-bearing span: its type, surface text, normalised value and context.
+
+    ``key`` says what the fact is *about* (the counted noun of an amount, the speaker of a quote,
+    the event verb of a date); facts are only compared when their keys are compatible.
+    """
+
+    type: str
+    text: str
+    value: Any
+    start: int
+    end: int
+    sentence: int
+    attrs: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    key: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """An article after NLP and extraction: everything later stages need, no spaCy inside."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source: str
+    text: str
+    value: Any
+    start: int
+    end: int
+    line: int
+    column: int
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    status: str  # "agreement" | "disagreement" | "single_source"
+    severity: Severity
+    type: str
+    message: str
+    evidence: tuple[Evidence, ...]
+    explanation: str | None = None
+    story: str | None = None
+    support: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Problem:
+    source: str | None
+    message: str

@@ -1,0 +1,17 @@
+"""Output formats, one module each, registered by name."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from factcheck.api import Report
+
+FORMATS = {"terminal": "factcheck.render.terminal", "json": "factcheck.render.json"}
+
+
+def render(report: Report, format: str, **options: Any) -> str:
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
+    return import_module(FORMATS[format]).render(report, **options)

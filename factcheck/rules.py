@@ -1,0 +1,205 @@
+"""Load and validate rule files.
+
+A rule is data: one YAML file naming a kind from :mod:`factcheck.kinds`, a severity, a message
+template and option values. Files are read with ``yaml.safe_load`` semantics (no tags, no code),
+every key and option is checked, and errors point at ``file:line`` with a "did you mean".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import string
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from factcheck.errors import RuleError
+from factcheck.kinds import KINDS
+from factcheck.model import FACT_TYPES, Severity
+
+REQUIRED = ("id", "name", "kind", "fact", "severity", "message", "description")
+OPTIONAL = ("options", "examples", "tags", "enabled")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    kind: str
+    fact: str
+    severity: Severity
+    message: str
+    description: str
+    options: Any
+    tags: tuple[str, ...] = ()
+    enabled: bool = True
+    examples: dict[str, list[dict[str, Any]]] = field(default_factory=dict, compare=False,
+                                                      hash=False)
+    path: str = ""
+
+
+def builtin_rules_dir() -> Path:
+    """Where the shipped rules are: inside the wheel, or the checkout's ``rules/`` folder."""
+    packaged = resources.files("factcheck") / "_rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=1)
+    return f"; did you mean '{close[0]}'?" if close else f"; expected one of {', '.join(choices)}"
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return lines
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines[str(key.value)] = key.start_mark.line + 1
+            if key.value == "options" and isinstance(value, yaml.MappingNode):
+                for k2, _ in value.value:
+                    lines[f"options.{k2.value}"] = k2.start_mark.line + 1
+    return lines
+
+
+def load_rule(path: Path) -> Rule:
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"cannot read rule file: {exc}", where=where) from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise RuleError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}",
+                        where=f"{where}:{line}", hint="fix the YAML syntax") from exc
+    if not isinstance(data, dict):
+        raise RuleError("a rule file must be a mapping of keys", where=f"{where}:1")
+    lines = _key_lines(text)
+
+    def at(key: str) -> str:
+        return f"{where}:{lines.get(key, 1)}"
+
+    for key in data:
+        if key not in REQUIRED and key not in OPTIONAL:
+            raise RuleError(f"unknown key '{key}'{_suggest(key, REQUIRED + OPTIONAL)}",
+                            where=at(str(key)))
+    for key in REQUIRED:
+        if key not in data:
+            raise RuleError(f"missing key '{key}'", where=f"{where}:1",
+                            hint=f"add '{key}:' to the rule")
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise RuleError(f"'{key}' must be a non-empty string", where=at(key))
+    kind = data["kind"]
+    if kind not in KINDS:
+        raise RuleError(f"unknown kind '{kind}'{_suggest(kind, tuple(KINDS))}", where=at("kind"))
+    if data["fact"] not in FACT_TYPES and data["fact"] != "any":
+        raise RuleError(f"unknown fact type '{data['fact']}'{_suggest(data['fact'], FACT_TYPES)}",
+                        where=at("fact"))
+    try:
+        severity = Severity.parse(data["severity"])
+    except KeyError:
+        raise RuleError(f"unknown severity '{data['severity']}'"
+                        f"{_suggest(data['severity'], ('error', 'warning', 'info'))}",
+                        where=at("severity")) from None
+    options = build_options(kind, data.get("options") or {}, at)
+    _check_template(data["message"], at("message"))
+    examples = data.get("examples") or {}
+    if not isinstance(examples, dict) or set(examples) - {"pass", "fail"}:
+        raise RuleError("'examples' must have 'pass' and/or 'fail' lists", where=at("examples"))
+    for label, cases in examples.items():
+        if not isinstance(cases, list) or not all(
+                isinstance(c, dict) and isinstance(c.get("sources"), list)
+                and len(c["sources"]) >= 2 for c in cases):
+            raise RuleError(f"examples.{label} must be a list of {{sources: [text, text, ...]}}",
+                            where=at("examples"))
+    tags = data.get("tags") or []
+    if not isinstance(tags, list):
+        raise RuleError("'tags' must be a list", where=at("tags"))
+    return Rule(id=data["id"], name=data["name"], kind=kind, fact=data["fact"], severity=severity,
+                message=data["message"], description=data["description"].strip(),
+                options=options, tags=tuple(str(t) for t in tags),
+                enabled=bool(data.get("enabled", True)), examples=examples, path=where)
+
+
+def build_options(kind: str, raw: Any, at: Any = lambda k: "") -> Any:
+    cls = KINDS[kind].options
+    if not isinstance(raw, dict):
+        raise RuleError("'options' must be a mapping", where=at("options"))
+    known = {f.name: f for f in dataclasses.fields(cls)}
+    defaults = cls()
+    values = {}
+    for key, value in raw.items():
+        if key not in known:
+            raise RuleError(f"unknown option '{key}' for kind {kind}"
+                            f"{_suggest(key, tuple(known))}", where=at(f"options.{key}"))
+        expected = type(getattr(defaults, key))
+        ok = isinstance(value, expected) or (expected is float and isinstance(value, int)
+                                             and not isinstance(value, bool))
+        if expected is int and isinstance(value, bool):
+            ok = False
+        if not ok:
+            raise RuleError(f"option '{key}' must be {expected.__name__}, got {value!r}",
+                            where=at(f"options.{key}"))
+        if expected is float:
+            value = float(value)
+        values[key] = value
+    try:
+        return cls(**values)
+    except (TypeError, ValueError) as exc:  # pragma: no cover - checked above
+        raise RuleError(str(exc), where=at("options")) from exc
+
+
+ALLOWED_FIELDS = {"type", "values", "a", "b", "sources", "count", "source", "value", "text",
+                  "how", "changes", "detail"}
+
+
+def _check_template(template: str, where: str) -> None:
+    try:
+        names = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+    except ValueError as exc:
+        raise RuleError(f"bad message template: {exc}", where=where) from exc
+    for name in names:
+        if name not in ALLOWED_FIELDS:
+            raise RuleError(f"unknown field {{{name}}} in message"
+                            f"{_suggest(name, tuple(sorted(ALLOWED_FIELDS)))}", where=where)
+
+
+def load_rules(extra_dirs: list[str] | None = None, *, include_builtin: bool = True) -> list[Rule]:
+    dirs = ([builtin_rules_dir()] if include_builtin else []) + [Path(d) for d in extra_dirs or []]
+    rules: dict[str, Rule] = {}
+    for d in dirs:
+        if not d.is_dir():
+            raise RuleError("rules folder not found", where=str(d), hint="check --rules")
+        for path in sorted(list(d.glob("*.yaml")) + list(d.glob("*.yml"))):
+            rule = load_rule(path)
+            rules[rule.id] = rule  # a user's rule with a built-in id replaces it
+    return sorted(rules.values(), key=lambda r: r.id)
+
+
+def select_rules(rules: list[Rule], select: list[str] | None, ignore: list[str] | None
+                 ) -> list[Rule]:
+    def hit(rule: Rule, names: list[str]) -> bool:
+        return any(n == rule.id or n in rule.tags or n == rule.kind for n in names)
+
+    out = [r for r in rules if r.enabled]
+    if select:
+        out = [r for r in out if hit(r, select)]
+    if ignore:
+        out = [r for r in out if not hit(r, ignore)]
+    return out
+
+
+def format_message(rule: Rule, fields: dict[str, Any]) -> str:
+    safe = {k: fields.get(k, "") for k in ALLOWED_FIELDS}
+    return rule.message.format(**safe)
