@@ -36,7 +36,7 @@ class Report:
     """The result of one comparison: sources, findings, problems, and the facts behind them."""
 
     articles: tuple[Article, ...]
-    findings: tuple[Finding, ...]
+    results: tuple[Finding, ...]
     problems: tuple[Problem, ...]
     parsed: tuple[Parsed, ...] = ()
     notes: tuple[str, ...] = ()
@@ -56,16 +56,17 @@ class Report:
         return render(self, format, **options)
 
     def worst(self) -> Severity | None:
-        serious = [f.severity for f in self.findings if f.status == "disagreement"]
+        serious = [f.severity for f in self.results if f.status == "disagreement"]
         return max(serious) if serious else None
 
     # -- pandas, for notebooks ----------------------------------------------------------------
     @property
-    def findings_df(self) -> pd.DataFrame:
+    def findings(self) -> pd.DataFrame:
+        """One row per finding and evidence item (the records themselves are ``results``)."""
         import pandas as pd
 
         rows = []
-        for n, f in enumerate(self.findings):
+        for n, f in enumerate(self.results):
             for e in f.evidence:
                 rows.append({"finding": n, "rule": f.rule, "status": f.status,
                              "severity": str(f.severity), "type": f.type, "message": f.message,
@@ -169,7 +170,7 @@ def compare_articles(articles: list[Article], *, date: dt.date | str | None = No
     findings = run(observations, rule_list, texts, story=story)
     order = {a.id: n for n, a in enumerate(sorted(articles, key=lambda a: a.id))}
     parsed.sort(key=lambda p: order[p.article.id])
-    return Report(articles=tuple(p.article for p in parsed), findings=tuple(findings),
+    return Report(articles=tuple(p.article for p in parsed), results=tuple(findings),
                   problems=tuple(problems), parsed=tuple(parsed), notes=tuple(notes))
 
 

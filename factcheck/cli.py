@@ -26,7 +26,7 @@ class State:
     debug = False
 
 
-def _common(func: Callable[..., Any]) -> Callable[..., Any]:
+def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by the commands that compare articles."""
     options = [
         click.option("--date", "date", metavar="YYYY-MM-DD",
@@ -55,7 +55,7 @@ def cli(debug: bool) -> None:
     State.debug = debug or State.debug
 
 
-def _fail_code(worst: Any, fail_on: str) -> int:
+def fail_code(worst: Any, fail_on: str) -> int:
     from factcheck.model import Severity
 
     if fail_on == "never" or worst is None:
@@ -79,7 +79,7 @@ def write_output(text: str, output: str | None) -> None:
         raise
 
 
-def _use_color(no_color: bool, output: str | None) -> bool:
+def use_color(no_color: bool, output: str | None) -> bool:
     if no_color or output or os.environ.get("NO_COLOR"):
         return False
     return sys.stdout.isatty()
@@ -89,7 +89,7 @@ def _use_color(no_color: bool, output: str | None) -> bool:
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal",
               show_default=True, help="Report format.")
-@_common
+@common_options
 def diff(files: tuple[str, ...], fmt: str, date: str | None, fail_on: str,
          rules_dirs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
          output: str | None, width: int | None, no_color: bool) -> None:
@@ -102,9 +102,9 @@ def diff(files: tuple[str, ...], fmt: str, date: str | None, fail_on: str,
     rules = load_rules(list(rules_dirs))
     report = compare_articles(articles, date=date, rules=rules, select=list(select) or None,
                               ignore=list(ignore) or None)
-    text = report.render(fmt, width=width, color=_use_color(no_color, output))
+    text = report.render(fmt, width=width, color=use_color(no_color, output))
     write_output(text, output)
-    sys.exit(_fail_code(report.worst(), fail_on))
+    sys.exit(fail_code(report.worst(), fail_on))
 
 
 @cli.command("rules")
@@ -149,6 +149,21 @@ def rule_cmd(rule_id: str, rules_dirs: tuple[str, ...]) -> None:
             for n, text in enumerate(case["sources"], 1):
                 click.echo(f"  source {n}: {text.splitlines()[-1]}")
     click.echo(f"\nFile: {r.path}")
+
+
+# Commands defined in their own modules (one job each); listed here so `factcheck --help`
+# shows them all. Each module has ``register(group)``.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def _register_commands() -> None:
+    from importlib import import_module
+
+    for name in COMMAND_MODULES:
+        import_module(name).register(cli)
+
+
+_register_commands()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -32,7 +32,7 @@ def test_rule_example(nlp, rule_id, label, n, case):
 
     sources = [(f"s{i}", text) for i, text in enumerate(case["sources"], 1)]
     report = compare(sources, date=case.get("date"), select=[rule_id])
-    hits = [f for f in report.findings if f.rule == rule_id]
+    hits = [f for f in report.results if f.rule == rule_id]
     if label == "fail":
         assert hits, f"{rule_id} should report on its fail example"
     else:

@@ -15,6 +15,10 @@ Why this module is shaped the way it is:
 * The tense of the sentence decides which way an ambiguous expression points ("jeudi" in a
   report is the past Thursday, in an announcement the coming one), so the caller passes a
   ``direction`` per sentence; explicit words ("dernier", "prochain") override it.
+* "la veille" and "le lendemain" resolve against the reference (a caller may pass the event's
+  date), but counted offsets that point back into the story ("Un mois plus tard", "deux jours
+  avant le scrutin") stay unresolved unless a date follows them ("trois jours après le 1er
+  mars"): counted from the publication date they would be confidently wrong.
 * Recall is traded for precision where French is ambiguous: a month name needs a month context
   ("Mai" is also a first name, "mars" a planet), a bare number is a year only after a
   preposition, and a bare "le 16" is not a date (it is a rugby team, a list item, a district).
@@ -176,7 +180,8 @@ _MONTH_ABBR = r"(?:janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c)(?:\.|(?!\w))"
 _MONTH_ABBR_DOT = r"(?:janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c)\."
 _MONTH_ANY = f"(?:{_MONTH_FULL}|{_MONTH_ABBR})"  # after a day number: "5 juil", "15 fev"
 _MONTH_CTX = f"(?:{_MONTH_FULL}|{_MONTH_ABBR_DOT})"  # elsewhere: full name or "sept."
-_WD = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?!\w)"
+_WD = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?!\w)"
+       r"(?!\s+(?:gras|saint|de\s+P[âa]ques|de\s+Pentec[ôo]te|des\s+Cendres|des\s+Rameaux)\b)")
 _WD_ANY = rf"(?:{_WD}|(?-i:(?:lun|mar|mer|jeu|ven|sam|dim)\.))"
 _DAYNUM = r"(?:1er|1re|premier|[12]\d|3[01]|0?[1-9])(?:er|ème|eme|e)?(?![\w])"
 _DAYWORD = (r"(?:trente[-\s]et[-\s]un|trente|vingt(?:[-\s]et[-\s]un|[-\s](?:deux|trois|quatre"
@@ -553,15 +558,17 @@ _MONTH_OF = rf"mois\s+d(?:e\s+|{_AP})"
 @_rule(rf"(?:\b(?P<pre>{_REL_PREP})\s+)?(?:\b(?P<inc>en|au\s+{_MONTH_OF}|le\s+{_MONTH_OF}"
        rf"|du\s+{_MONTH_OF}|ce\s+{_MONTH_OF}|{_MONTH_OF}|à\s+la|la|au|courant|dans\s+le\s+courant"
        rf"\s+du\s+{_MONTH_OF})\s*)?(?:\b(?P<part>début|debut|milieu|fin|mi)(?:\s*-\s*|\s+)"
-       rf"(?:du\s+{_MONTH_OF})?)?(?P<mon>{_MONTH_CTX})(?:\s+(?P<y>{_YEAR}))?"
-       rf"(?:\s+(?P<mod>{_MOD}))?", need="month")
+       rf"(?:du\s+{_MONTH_OF})?)?(?P<mon>{_MONTH_CTX})(?:\s+(?P<y>{_YEAR})"
+       rf"|\s*{_AP}(?P<yq>\d\d)(?!\d)|\s+(?P<yy>\d\d)(?=\s*(?:$|[.,;:!?)»\"]))"
+       rf"|(?<=mai)\s+(?P<y68>68)(?!\d))?(?:\s+(?P<mod>{_MOD}))?", need="month")
 def _month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     """A month name only counts with a month context around it ("en mai", "fin mars", "mai
     2023", "décembre dernier"): alone, "Mai" is a first name and "Mars" a planet."""
     inc = _fold(m["inc"] or "")
     if inc in ("a la", "la", "au") and not m["part"]:
         return None
-    if not (m["pre"] or m["inc"] or m["part"] or m["y"] or m["mod"]):
+    yy = m["yq"] or m["yy"] or m["y68"]
+    if not (m["pre"] or m["inc"] or m["part"] or m["y"] or m["mod"] or yy):
         return None
     pre = _fold(m["pre"] or "")
     sense = _mod_sense(m["mod"]) if not m["y"] else None
@@ -574,8 +581,8 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     start = m.start()
     if m["pre"] and not pre.startswith("d'ici"):
         start = m.start("inc") if m["inc"] else m.start("part") if m["part"] else m.start("mon")
-    raw = _Raw(int(m["y"]) if m["y"] else None, _MONTHS[_fold(m["mon"]).rstrip(".")],
-               part=part, sense=sense)
+    y = int(m["y"]) if m["y"] else _expand_yy(int(yy), ctx) if yy else None
+    raw = _Raw(y, _MONTHS[_fold(m["mon"]).rstrip(".")], part=part, sense=sense)
     return _cal(ctx, start, end, raw)
 
 
@@ -684,7 +691,8 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return None  # "chaque lundi", "tous les lundis", anaphoric "le lundi"
     if re.search(r"\bdu\s+$", before, re.I) and not re.match(r"\s+au\b", ctx.text[m.end():]):
         return None  # "le Journal du dimanche", "le travail du dimanche" (but "du lundi au")
-    if m["wd"][0].isupper() and not m["ce"] and not _sentence_start(before):
+    title = re.match(r"\s*(?:\+|plus\b|(?-i:[A-ZÉ]))", ctx.text[m.end("wd"):])
+    if m["wd"][0].isupper() and not m["ce"] and not _sentence_start(before) and title:
         return None  # mid-sentence "Dimanche Ouest-France", "Dimanche +": a title
     wd = _WEEKDAYS[_fold(m["wd"]).rstrip(".")]
     pod = _pod_kind(m["pod"])
@@ -835,18 +843,19 @@ def _offset_from_ref(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 @_rule(rf"\b(?P<n>{_NUM})\s+(?P<u>jours?|semaines?|mois|ans|ann[ée]es?)\s+"
        rf"(?P<dir>plus\s+tard|plus\s+tôt|après|avant|auparavant)(?!\w)", need="unit")
 def _offset_anchor(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    """"deux jours plus tard": from the reference, or from the date that follows ("trois jours
-    après le 13 février"), or unresolved when a non-date follows ("deux jours avant le
-    scrutin")."""
+    """"trois jours après le 13 février" counts from the date that follows. Without one ("Un
+    mois plus tard", "deux jours avant le scrutin") it counts from the event the story just
+    told, not from the publication date, so it stays unresolved rather than guessed: a wrong
+    value would make two agreeing sources look contradictory."""
     n = _num(m["n"])
-    if n is None:
-        return None
+    if n is None or re.search(r"\bà\s+$", _before(ctx, m.start(), 4)):
+        return None  # "à 37 ans après avoir arrêté" is an age
     sign = 1 if _fold(m["dir"]) in ("plus tard", "apres") else -1
     unit = _unit_of(m["u"])
     prec = "day" if unit in ("day", "week") else unit
     c = _rel(ctx, m.start(), m.end(), prec, lambda t: _offset(t, sign * n, unit))
     c.anchor = (sign * n, unit)
-    c.bound = _fold(m["dir"]) in ("apres", "avant") and bool(_NOUN_AFTER.match(ctx.text, m.end()))
+    c.bound = True
     return c
 
 

@@ -48,7 +48,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             s["story"] = a.story
         sources.append(s)
     return {"schema": SCHEMA, "sources": sources,
-            "findings": [finding_dict(f) for f in report.findings],
+            "findings": [finding_dict(f) for f in report.results],
             "problems": [{"source": p.source, "message": p.message} for p in report.problems],
             "notes": list(report.notes)}
 

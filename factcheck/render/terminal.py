@@ -51,7 +51,7 @@ def sources_table(report: Report) -> Table:
 
 def counts_line(report: Report) -> Text:
     n = defaultdict(int)
-    for f in report.findings:
+    for f in report.results:
         n[f.status] += 1
     worst = report.worst()
     t = Text()
@@ -89,7 +89,7 @@ def _in_sentence(e: Any) -> Text:
 
 def disagreements(report: Report) -> list[Any]:
     out: list[Any] = []
-    items = [f for f in report.findings if f.status == "disagreement"]
+    items = [f for f in report.results if f.status == "disagreement"]
     by_type: dict[str, list[Finding]] = defaultdict(list)
     for f in items:
         by_type[f.type].append(f)
@@ -118,7 +118,7 @@ def agreements(report: Report) -> Table:
     table.add_column("value", overflow="fold")
     table.add_column("sources")
     table.add_column("wording", overflow="fold")
-    for f in report.findings:
+    for f in report.results:
         if f.status != "agreement":
             continue
         sources = sorted({e.source for e in f.evidence})
@@ -132,7 +132,7 @@ def agreements(report: Report) -> Table:
 def singles(report: Report) -> list[Any]:
     out: list[Any] = []
     per_source: dict[str, list[Finding]] = defaultdict(list)
-    for f in report.findings:
+    for f in report.results:
         if f.status == "single_source":
             per_source[f.evidence[0].source].append(f)
     for src in sorted(per_source):
@@ -157,7 +157,7 @@ def build(report: Report) -> Group:
         parts.append(Text("note: " + note, style="dim"))
     for p in report.problems:
         parts.append(Text(f"problem: {p.source or '-'}: {p.message}", style="yellow"))
-    if any(f.status == "disagreement" for f in report.findings):
+    if any(f.status == "disagreement" for f in report.results):
         parts.append(Panel(Group(*disagreements(report)), title="Disagreements",
                            title_align="left"))
     parts.append(agreements(report))
