@@ -63,6 +63,12 @@ def fail_code(worst: Any, fail_on: str) -> int:
     return EXIT_FINDINGS if worst >= Severity.parse(fail_on) else EXIT_OK
 
 
+def split_names(values: tuple[str, ...]) -> list[str] | None:
+    """``--select a,b --select c`` -> ["a", "b", "c"]; None when nothing was given."""
+    names = [n.strip() for v in values for n in v.split(",") if n.strip()]
+    return names or None
+
+
 def write_output(text: str, output: str | None) -> None:
     """Print, or replace FILE atomically so an interrupted run leaves the old file whole."""
     if not output:
@@ -100,8 +106,8 @@ def diff(files: tuple[str, ...], fmt: str, date: str | None, fail_on: str,
 
     articles = load_files(list(files))
     rules = load_rules(list(rules_dirs))
-    report = compare_articles(articles, date=date, rules=rules, select=list(select) or None,
-                              ignore=list(ignore) or None)
+    report = compare_articles(articles, date=date, rules=rules, select=split_names(select),
+                              ignore=split_names(ignore))
     text = report.render(fmt, width=width, color=use_color(no_color, output))
     write_output(text, output)
     sys.exit(fail_code(report.worst(), fail_on))
@@ -153,7 +159,7 @@ def rule_cmd(rule_id: str, rules_dirs: tuple[str, ...]) -> None:
 
 # Commands defined in their own modules (one job each); listed here so `factcheck --help`
 # shows them all. Each module has ``register(group)``.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("factcheck.commands.extract",)
 
 
 def _register_commands() -> None:

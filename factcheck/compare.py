@@ -325,8 +325,8 @@ def _changes(pairs: list[SentencePair], by_id: dict[str, Parsed],
                 # Quote wording is judged on the whole quote (see the quote rule).
                 continue
             out.append(Observation("change", etype, (
-                _token_reading(pair.a, ch.a, sa),
-                _token_reading(pair.b, ch.b, sb),
+                _token_reading(pair.a, ch.a, sa, by_id[pair.a].article.raw),
+                _token_reading(pair.b, ch.b, sb, by_id[pair.b].article.raw),
             ), {"change": kind, "detail": ch.detail, "in_quote": in_quote,
                 "similarity": ch.detail if kind == "name" else None}))
     return out
@@ -347,13 +347,14 @@ def _overlaps(tokens: tuple[Token, ...], spans: list[tuple[int, int]]) -> bool:
     return any(t.start < e and s < t.end for t in tokens for s, e in spans)
 
 
-def _token_reading(source: str, tokens: tuple[Token, ...], sent: Sentence) -> Reading:
+def _token_reading(source: str, tokens: tuple[Token, ...], sent: Sentence, raw: str) -> Reading:
     if tokens:
         start, end = tokens[0].start, tokens[-1].end
+        value = " ".join(raw[start:end].split())
     else:
         # Nothing on this side: point at the sentence (the words are missing from it).
-        start, end = sent.start, sent.end
-    return Reading(source, " ".join(t.text for t in tokens), start, end, (), sent.index,
+        start, end, value = sent.start, sent.end, ""
+    return Reading(source, value, start, end, (), sent.index,
                    {"sentence": (sent.start, sent.end), "empty": not tokens})
 
 

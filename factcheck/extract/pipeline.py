@@ -32,6 +32,19 @@ SAY_VERBS = {
     "réclamer", "commenter", "tonner", "fustiger", "ironiser", "glisser", "souffler", "avancer",
     "soutenir", "argumenter", "protester", "promettre", "menacer", "considérer",
 }
+# The small model often tags an inverted verb of saying ("», commence Alex Spiro") as a noun
+# with itself as lemma, so -er verbs are also recognised by their stem.
+_SAY_STEMS = tuple(sorted({v[:-2] for v in SAY_VERBS if v.endswith("er") and len(v) >= 6}))
+
+
+def is_say_verb(token: Any) -> bool:
+    if token.lemma_.lower() in SAY_VERBS:
+        return True
+    word = token.lower_
+    return token.pos_ in ("VERB", "NOUN", "ADJ", "AUX") and any(
+        word.startswith(stem) and len(word) <= len(stem) + 5 for stem in _SAY_STEMS)
+
+
 PRONOUNS = {"il", "elle", "-il", "-elle", "ils", "elles", "-ils", "-elles"}
 
 
@@ -209,9 +222,9 @@ def _quote_facts(doc: Doc, cleaned: CleanText, article: Article,
 
 def _is_direct(text: str, start: int, end: int) -> bool:
     """A quote that stands as its own clause (line start or after a colon) is direct speech."""
-    before = text[:start - 1].rstrip()
-    return not before or before.endswith((":", "\n", ".", "?", "!")) or len(
-        text[start:end].split()) >= 8
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].rstrip().rstrip("«“\"'„").rstrip()
+    return not before or before.endswith((":", ".", "?", "!", "»", '"'))
 
 
 def _speaker(doc: Doc, start: int, end: int, entities: list[Entity],
@@ -225,27 +238,24 @@ def _speaker(doc: Doc, start: int, end: int, entities: list[Entity],
     i = span.end
     while i < sent.end and (doc[i].is_punct or doc[i].is_space):
         i += 1
+    pronoun = None
     j = i
-    while j < min(sent.end, i + 4) and doc[j].pos_ == "AUX":
+    while j < min(sent.end, i + 5) and (doc[j].pos_ == "AUX" or doc[j].lower_ in ("-t", "-t-")
+                                         or doc[j].lower_ in PRONOUNS):
+        if doc[j].lower_ in PRONOUNS:
+            pronoun = j
         j += 1
-    if j < sent.end and doc[j].lemma_.lower() in SAY_VERBS:
+    if j < sent.end and is_say_verb(doc[j]):
         k = j + 1
-        while k < sent.end and doc[k].text.lower() in ("-t", "-t-"):
+        while k < sent.end and doc[k].lower_ in ("-t", "-t-"):
             k += 1
-        if k < sent.end and doc[k].text.lower() in PRONOUNS:
-            return _resolve_pronoun(doc, k, person_mentions)
-        if j > i and j > 0 and doc[j - 1].text.lower() in PRONOUNS:
-            return _resolve_pronoun(doc, j - 1, person_mentions)
-        # "a-t-il tweeté": the pronoun sits between the auxiliary and the verb.
-        for t in doc[i:j]:
-            if t.text.lower() in PRONOUNS:
-                return _resolve_pronoun(doc, t.i, person_mentions)
+        if k < sent.end and doc[k].lower_ in PRONOUNS:
+            pronoun = k
+        if pronoun is not None:
+            return _resolve_pronoun(doc, pronoun, person_mentions)
         np = _noun_phrase(doc, k, sent.end)
         if np is not None:
             return _name_speaker(doc, np, entities)
-    for t in doc[i:j + 1]:
-        if t.text.lower() in PRONOUNS:
-            return _resolve_pronoun(doc, t.i, person_mentions)
     # "selon X" anywhere in the sentence.
     for t in sent:
         if t.lower_ == "selon" and not (span.start <= t.i < span.end):
@@ -284,9 +294,10 @@ def _noun_phrase(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
             break
         if t.pos_ in ("ADP",) and t.lower_ not in ("de", "d'", "du", "des"):
             break
-        if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON") and seen_noun:
+        if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON") and seen_noun and \
+                not t.text[:1].isupper():
             break
-        if t.pos_ in ("NOUN", "PROPN"):
+        if t.pos_ in ("NOUN", "PROPN") or (t.text[:1].isupper() and t.i > i):
             seen_noun = True
         j += 1
     if not seen_noun:
