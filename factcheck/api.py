@@ -155,6 +155,7 @@ def compare_articles(articles: list[Article], *, date: dt.date | str | None = No
             raise UsageError(f"bad --date {date!r}", hint="write it as YYYY-MM-DD") from exc
     articles, notes = borrow_dates(articles, date)
     problems: list[Problem] = [Problem(a.id, w) for a in articles for w in a.warnings]
+    problems.extend(input_checks(articles))
     nlp = load_model()
     provisional = {a.id: provisional_ref(a) for a in articles}
     parsed = list(extract.parse_articles(articles, nlp, refs=provisional))
@@ -172,6 +173,32 @@ def compare_articles(articles: list[Article], *, date: dt.date | str | None = No
     parsed.sort(key=lambda p: order[p.article.id])
     return Report(articles=tuple(p.article for p in parsed), results=tuple(findings),
                   problems=tuple(problems), parsed=tuple(parsed), notes=tuple(notes))
+
+
+def input_checks(articles: list[Article]) -> list[Problem]:
+    """Warnings that do not stop the comparison: a non-French text, identical copies."""
+    from factcheck.language import guess_language
+
+    problems = []
+    for a in articles:
+        body = a.raw[a.body_start:]
+        lang, _ = guess_language(body)
+        declared = (a.language or "fr").lower()[:2]
+        if declared != "fr":
+            problems.append(Problem(a.id, f"{a.path}: declared language '{a.language}'; factcheck "
+                                          "reads French, so facts may be missed"))
+        elif lang is not None and lang != "fr":
+            problems.append(Problem(a.id, f"{a.path}: the text looks like '{lang}', not French; "
+                                          "facts may be missed or wrong"))
+    seen: dict[str, str] = {}
+    for a in articles:
+        key = " ".join(a.raw[a.body_start:].split())
+        if key in seen:
+            problems.append(Problem(a.id, f"{a.path} has the same text as {seen[key]}: "
+                                          "the comparison will find only agreements"))
+        else:
+            seen[key] = a.path
+    return problems
 
 
 def borrow_dates(articles: list[Article], date: dt.date | None) -> tuple[list[Article], list[str]]:

@@ -108,6 +108,8 @@ def diff(files: tuple[str, ...], fmt: str, date: str | None, fail_on: str,
     rules = load_rules(list(rules_dirs))
     report = compare_articles(articles, date=date, rules=rules, select=split_names(select),
                               ignore=split_names(ignore))
+    for problem in report.problems:
+        click.echo(f"Warning: {problem.message}", err=True)
     text = report.render(fmt, width=width, color=use_color(no_color, output))
     write_output(text, output)
     sys.exit(fail_code(report.worst(), fail_on))

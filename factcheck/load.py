@@ -15,7 +15,8 @@ import yaml
 from factcheck.errors import InputError, UsageError
 from factcheck.model import Article
 
-MAX_BYTES = 200 * 1024 * 1024
+# A news article is a few kilobytes; 5 MB of text is hours of model time and never one article.
+MAX_BYTES = 5 * 1024 * 1024
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _INLINE_DATE = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s)\s*")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -132,8 +133,9 @@ def load_file(path: str | Path, *, id: str | None = None) -> Article:
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"file too large ({size // (1024 * 1024)} MB)", where=where,
-                             hint=f"split it; the limit is {MAX_BYTES // (1024 * 1024)} MB")
+            raise InputError(f"file too large ({size / (1024 * 1024):.0f} MB, the limit is "
+                             f"{MAX_BYTES // (1024 * 1024)} MB)", where=where,
+                             hint="give one article per file, or split it")
         data = p.read_bytes()
     except PermissionError as exc:
         raise InputError("permission denied", where=where,

@@ -83,4 +83,5 @@ def load_model(name: str = MODEL) -> Language:
             hint=f"pip install {name.replace('_', '-')} (it is a dependency of factcheck)",
         ) from exc
     nlp.add_pipe("factcheck_paragraphs", before="parser")
+    nlp.max_length = 6_000_000  # inputs are capped by load.MAX_BYTES already
     return nlp

@@ -19,6 +19,7 @@ import re
 from typing import NamedTuple
 
 __all__ = [
+    "DIGITS_PATTERN",
     "MAGNITUDES",
     "NumberSpan",
     "OrdinalSpan",
@@ -339,7 +340,7 @@ def parse_number(text: str) -> float | None:
                 value += 0.5 * mag
         return sign * value
     toks = _tokens(s)
-    while len(toks) > 1 and toks[0] == "zero":
+    while len(toks) > 1 and toks[0] == "zero" and toks[1] != "virgule":
         toks = toks[1:]
     value = _words_value(toks)
     return None if value is None else sign * value
@@ -349,7 +350,7 @@ def parse_number(text: str) -> float | None:
 # Ordinals
 
 _DIGIT_ORDINAL = re.compile(
-    r"(?<![\w.,])(\d+)(?:er|ère|ere|re|ème|eme|ième|ieme|è|e|nd|nde|ᵉʳ|ᵉ|ʳᵉ)s?(?![\w])"
+    r"(?=\d)(?<![\w.,])(\d+)(?:er|ère|ere|re|ème|eme|ième|ieme|è|e|nd|nde|ᵉʳ|ᵉ|ʳᵉ)s?(?![\w])"
 )
 
 
@@ -408,7 +409,9 @@ _CANDIDATE_STARTS = (
     r"|quinz|seiz|vingt|trent|quarant|cinquant|soixant|septant|huitant|octant|nonant|cent|mil"
     r"|billi|trilli|premi|second|et|virgule|demi"
 )
-_CHUNK = re.compile(rf"(?<![\w\-])(?:{_CANDIDATE_STARTS})[\w\-]*(?<!-)", re.IGNORECASE)
+_CHUNK = re.compile(
+    rf"(?=[zudtqcshnoevpbm])(?<![\w\-])(?:{_CANDIDATE_STARTS})[\w\-]*(?<!-)", re.IGNORECASE
+)
 _GAP = re.compile(r"[ \t\u00a0\u202f\u2009]+")
 _SEQ_GAP = re.compile(r"[ \t\u00a0\u202f\u2009]*(?:[,;][ \t\u00a0\u202f\u2009]*)?")
 
@@ -515,6 +518,8 @@ _NEUF_OK_BEFORE = frozenset({
     "son", "sa", "ont", "sont", "étaient", "seront",
 })
 _PREV_WORD = re.compile(r"([\w°]+)['’]?\W*$")
+# "neuf personnes": the adjective "neuf" never precedes a plural noun.
+_NEXT_PLURAL = re.compile(r"[ \t\u00a0\u202f]+[^\W\d_A-Z]+[sx]\b")
 
 
 def _adjacent(text: str, a: _Seg, b: _Seg) -> bool:
@@ -542,14 +547,19 @@ def find_number_words(text: str, *, keep_articles: bool = False) -> list[NumberS
             in_seq = (k > 0 and _adjacent(text, cards[k - 1], seg)) or (
                 k + 1 < len(cards) and _adjacent(text, seg, cards[k + 1])
             )
-            if not in_seq:
-                if seg.words != ("neuf",):
-                    continue
-                pm = _PREV_WORD.search(text, max(0, seg.start - 40), seg.start)
-                if pm and pm.group(1).lower() not in _NEUF_OK_BEFORE:
-                    continue
+            if not in_seq and _is_article_or_adjective(text, seg):
+                continue
         out.append(NumberSpan(seg.start, seg.end, seg.value))
     return out
+
+
+def _is_article_or_adjective(text: str, seg: _Seg) -> bool:
+    if seg.words != ("neuf",):
+        return True  # "un", "une"
+    if _NEXT_PLURAL.match(text, seg.end):
+        return False  # "neuf personnes"
+    pm = _PREV_WORD.search(text, max(0, seg.start - 40), seg.start)
+    return bool(pm and pm.group(1).lower() not in _NEUF_OK_BEFORE)
 
 
 def find_ordinals(text: str) -> list[OrdinalSpan]:
