@@ -7,6 +7,7 @@ with ``--debug``.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import tempfile
@@ -31,8 +32,12 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option("--date", "date", metavar="YYYY-MM-DD",
                      help="Publication date for sources that carry none."),
-        click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-                     help="Exit 1 when a disagreement reaches this severity."),
+        click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+                     help="Exit 1 when a disagreement reaches this severity [default: error, "
+                          "or the configuration's fail-on]."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                     help="Configuration file (default: the nearest factcheck.toml, or "
+                          "pyproject.toml with [tool.factcheck])."),
         click.option("--rules", "rules_dirs", multiple=True, type=click.Path(),
                      help="Add a folder of rule files (repeatable)."),
         click.option("--select", multiple=True, help="Only these rule ids or tags."),
@@ -61,6 +66,35 @@ def fail_code(worst: Any, fail_on: str) -> int:
     if fail_on == "never" or worst is None:
         return EXIT_OK
     return EXIT_FINDINGS if worst >= Severity.parse(fail_on) else EXIT_OK
+
+
+@dataclasses.dataclass(frozen=True)
+class RunOptions:
+    """Rules and thresholds after merging the configuration file and the command line."""
+
+    rules: list[Any]
+    select: list[str] | None
+    ignore: list[str] | None
+    fail_on: str
+
+
+def run_options(rules_dirs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
+                fail_on: str | None, config_path: str | None) -> RunOptions:
+    from factcheck.config import Config, apply, find_config, load_config
+    from factcheck.errors import UsageError
+    from factcheck.rules import load_rules
+
+    if config_path:
+        if not Path(config_path).is_file():
+            raise UsageError("configuration file not found", where=config_path)
+        config = load_config(Path(config_path))
+    else:
+        found = find_config()
+        config = load_config(found) if found else Config()
+    rules = apply(load_rules([*config.rules, *rules_dirs]), config)
+    return RunOptions(rules, split_names(select) or list(config.select) or None,
+                      split_names(ignore) or list(config.ignore) or None,
+                      fail_on or config.fail_on or "error")
 
 
 def split_names(values: tuple[str, ...]) -> list[str] | None:
@@ -96,23 +130,22 @@ def use_color(no_color: bool, output: str | None) -> bool:
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal",
               show_default=True, help="Report format.")
 @common_options
-def diff(files: tuple[str, ...], fmt: str, date: str | None, fail_on: str,
-         rules_dirs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
-         output: str | None, width: int | None, no_color: bool) -> None:
+def diff(files: tuple[str, ...], fmt: str, date: str | None, fail_on: str | None,
+         config_path: str | None, rules_dirs: tuple[str, ...], select: tuple[str, ...],
+         ignore: tuple[str, ...], output: str | None, width: int | None, no_color: bool) -> None:
     """Compare FILES (two or more articles about one story) and report their facts."""
     from factcheck.api import compare_articles
     from factcheck.load import load_files
-    from factcheck.rules import load_rules
 
+    opts = run_options(rules_dirs, select, ignore, fail_on, config_path)
     articles = load_files(list(files))
-    rules = load_rules(list(rules_dirs))
-    report = compare_articles(articles, date=date, rules=rules, select=split_names(select),
-                              ignore=split_names(ignore))
+    report = compare_articles(articles, date=date, rules=opts.rules, select=opts.select,
+                              ignore=opts.ignore)
     for problem in report.problems:
         click.echo(f"Warning: {problem.message}", err=True)
     text = report.render(fmt, width=width, color=use_color(no_color, output))
     write_output(text, output)
-    sys.exit(fail_code(report.worst(), fail_on))
+    sys.exit(fail_code(report.worst(), opts.fail_on))
 
 
 @cli.command("rules")
