@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from factcheck.cache import ParseCache
 from factcheck.clean import clean
 from factcheck.compare import compare as compare_facts
 from factcheck.engine import run
@@ -142,7 +143,8 @@ def resolve_rules(rules: Iterable[Rule] | str | Path | None, select: list[str] |
 def compare_articles(articles: list[Article], *, date: dt.date | str | None = None,
                      rules: Iterable[Rule] | str | Path | None = None,
                      select: list[str] | None = None, ignore: list[str] | None = None,
-                     story: str | None = None) -> Report:
+                     story: str | None = None, cache: ParseCache | None = None) -> Report:
+    """Compare loaded articles; ``cache`` reuses parses from earlier runs (see cache.py)."""
     if len(articles) < 2:
         raise UsageError("need at least two sources to compare",
                          where=", ".join(a.path for a in articles) or None,
@@ -156,9 +158,8 @@ def compare_articles(articles: list[Article], *, date: dt.date | str | None = No
     articles, notes = borrow_dates(articles, date)
     problems: list[Problem] = [Problem(a.id, w) for a in articles for w in a.warnings]
     problems.extend(input_checks(articles))
-    nlp = load_model()
     provisional = {a.id: provisional_ref(a) for a in articles}
-    parsed = list(extract.parse_articles(articles, nlp, refs=provisional))
+    parsed = list(extract.parse_articles(articles, load_model, refs=provisional, cache=cache))
     for p in parsed:
         if not p.sentences:
             raise InputError("no article text left after removing page clutter",

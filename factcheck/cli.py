@@ -46,6 +46,9 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Write the report to FILE (atomically) instead of stdout."),
         click.option("--width", type=int, help="Terminal report width in columns."),
         click.option("--no-color", is_flag=True, help="No colour (also: NO_COLOR=1)."),
+        click.option("--no-cache", is_flag=True,
+                     help="Do not read or write the parse cache (FACTCHECK_CACHE_DIR, else the "
+                          "user cache folder)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -97,6 +100,18 @@ def run_options(rules_dirs: tuple[str, ...], select: tuple[str, ...], ignore: tu
                       fail_on or config.fail_on or "error")
 
 
+def parse_cache(no_cache: bool) -> Any:
+    """The on-disk parse cache, unless switched off."""
+    if no_cache or os.environ.get("FACTCHECK_NO_CACHE"):
+        return None
+    from factcheck.cache import ParseCache
+    from factcheck.nlp import MODEL
+
+    cache = ParseCache(model=MODEL)
+    cache.prune()
+    return cache
+
+
 def split_names(values: tuple[str, ...]) -> list[str] | None:
     """``--select a,b --select c`` -> ["a", "b", "c"]; None when nothing was given."""
     names = [n.strip() for v in values for n in v.split(",") if n.strip()]
@@ -132,7 +147,8 @@ def use_color(no_color: bool, output: str | None) -> bool:
 @common_options
 def diff(files: tuple[str, ...], fmt: str, date: str | None, fail_on: str | None,
          config_path: str | None, rules_dirs: tuple[str, ...], select: tuple[str, ...],
-         ignore: tuple[str, ...], output: str | None, width: int | None, no_color: bool) -> None:
+         ignore: tuple[str, ...], output: str | None, width: int | None, no_color: bool,
+         no_cache: bool) -> None:
     """Compare FILES (two or more articles about one story) and report their facts."""
     from factcheck.api import compare_articles
     from factcheck.load import load_files
@@ -140,7 +156,7 @@ def diff(files: tuple[str, ...], fmt: str, date: str | None, fail_on: str | None
     opts = run_options(rules_dirs, select, ignore, fail_on, config_path)
     articles = load_files(list(files))
     report = compare_articles(articles, date=date, rules=opts.rules, select=opts.select,
-                              ignore=opts.ignore)
+                              ignore=opts.ignore, cache=parse_cache(no_cache))
     for problem in report.problems:
         click.echo(f"Warning: {problem.message}", err=True)
     text = report.render(fmt, width=width, color=use_color(no_color, output))

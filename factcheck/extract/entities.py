@@ -35,7 +35,7 @@ class Mention:
     tokens: tuple[str, ...]
 
 
-def _clean_span(span: Span) -> tuple[int, int, list[str]] | None:
+def _clean_span(span: Span, text: str) -> tuple[int, int, list[str]] | None:
     tokens = list(span)
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in _STOP_HEAD
                       or (_ELISION.match(tokens[0].text) and len(tokens[0].text) <= 4)):
@@ -50,7 +50,7 @@ def _clean_span(span: Span) -> tuple[int, int, list[str]] | None:
     if elided:
         start += elided.end()
     end = tokens[-1].idx + len(tokens[-1].text)
-    words = span.doc.text[start:end].split()
+    words = text[start:end].split()
     if not words or not any(ch.isupper() for ch in words[0][:1] + words[-1][:1]):
         return None
     return start, end, words
@@ -58,18 +58,19 @@ def _clean_span(span: Span) -> tuple[int, int, list[str]] | None:
 
 def mentions(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
+    text = doc.text  # Doc.text is rebuilt on every access
     for ent in doc.ents:
-        fixed = _clean_span(ent)
+        fixed = _clean_span(ent, text)
         if fixed is None:
             continue
         start, end, words = fixed
-        if len(doc.text[start:end]) < 2 or doc.text[start:end].lower() in EDITORIAL:
+        if len(text[start:end]) < 2 or text[start:end].lower() in EDITORIAL:
             continue
         # A single capitalised word that opens a sentence is usually not a name ("Et", "Les").
         if len(words) == 1 and doc[ent.start].is_sent_start and doc[ent.start].pos_ not in (
                 "PROPN",):
             continue
-        out.append(Mention(start, end, doc.text[start:end], ent.label_, tuple(words)))
+        out.append(Mention(start, end, text[start:end], ent.label_, tuple(words)))
     return out
 
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from factcheck.cache import ParseCache
 from factcheck.clean import clean
 from factcheck.extract import amounts as amounts_mod
 from factcheck.extract import dates as dates_mod
@@ -48,15 +50,69 @@ def is_say_verb(token: Any) -> bool:
 PRONOUNS = {"il", "elle", "-il", "-elle", "ils", "elles", "-ils", "-elles"}
 
 
-def parse_articles(articles: Iterable[Article], nlp: Language, *,
+def parse_articles(articles: Iterable[Article], nlp: Language | Callable[[], Language], *,
                    refs: dict[str, dt.date | None] | None = None,
-                   batch_size: int = 16) -> Iterator[Parsed]:
-    """Clean, run the model in batches and extract facts, one article at a time."""
-    items = [(a, clean(a)) for a in articles]
-    docs = nlp.pipe((c.text for _, c in items), batch_size=batch_size)
-    for (article, cleaned), doc in zip(items, docs, strict=True):
-        ref = (refs or {}).get(article.id, article.date)
-        yield build(article, cleaned, doc, ref)
+                   batch_size: int = 32, cache: ParseCache | None = None) -> Iterator[Parsed]:
+    """Clean, run the model in batches and extract facts; results come in input order.
+
+    Articles found in the cache skip the model. The rest go through :func:`pipe_texts`, which
+    parses a paragraph shared by several sources once.
+    """
+    items = []
+    for a in articles:
+        ref = (refs or {}).get(a.id, a.date)
+        key = cache.key(a.raw, ref) if cache is not None else None
+        hit = cache.get(key) if cache is not None and key is not None else None
+        items.append((a, ref, key, hit))
+    todo = [(a, clean(a)) for a, _, _, hit in items if hit is None]
+    if todo and callable(nlp) and not hasattr(nlp, "pipe"):
+        nlp = nlp()  # load the model only when something is not in the cache
+    docs = pipe_texts(nlp, [c.text for _, c in todo], batch_size=batch_size) if todo else iter(())
+    pending = iter(todo)
+    for article, ref, key, hit in items:
+        if hit is not None:
+            title = article.title or hit.article.title
+            yield dataclasses.replace(hit, article=dataclasses.replace(article, title=title))
+            continue
+        _, cleaned = next(pending)
+        parsed = build(article, cleaned, next(docs), ref)
+        if cache is not None and key is not None:
+            cache.put(key, parsed)
+        yield parsed
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Split after each blank-line break, keeping the break, so the chunks join back exactly."""
+    chunks = re.split(r"(?<=\n\n)", text)
+    return [c for c in chunks if c]
+
+
+def pipe_texts(nlp: Language, texts: list[str], *, batch_size: int = 32) -> Iterator[Doc]:
+    """``nlp.pipe`` over unique paragraphs, reassembled into one Doc per text.
+
+    Wire rewrites repeat whole paragraphs; each distinct paragraph is parsed once and the docs
+    are joined with ``Doc.from_docs``, which keeps tags, parses, entities and sentence starts.
+    """
+    from spacy.tokens import Doc as SpacyDoc
+
+    chunked = [_paragraphs(t) for t in texts]
+    unique: dict[str, int] = {}
+    for chunks in chunked:
+        for c in chunks:
+            unique.setdefault(c, len(unique))
+    order = list(unique)
+    parsed = dict(zip(order, nlp.pipe(order, batch_size=batch_size), strict=True))
+    for text, chunks in zip(texts, chunked, strict=True):
+        if not chunks:
+            yield nlp.make_doc(text)
+            continue
+        if len(chunks) == 1:
+            yield parsed[chunks[0]]
+            continue
+        doc = SpacyDoc.from_docs([parsed[c] for c in chunks], ensure_whitespace=False)
+        if doc.text != text:  # pragma: no cover - from_docs keeps text exactly; be safe anyway
+            doc = nlp(text)
+        yield doc
 
 
 def build(article: Article, cleaned: CleanText, doc: Doc, ref: dt.date | None) -> Parsed:
@@ -187,12 +243,12 @@ def _role_of(ent: Entity, doc: Doc) -> tuple[int, int, str, str] | None:
             nouns = [t for t in toks if t.pos_ == "NOUN"]
             if nouns:
                 s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-                return (s, e, doc.text[s:e], nouns[0].lemma_.lower())
+                return (s, e, doc[toks[0].i:toks[-1].i + 1].text, nouns[0].lemma_.lower())
         before = doc[max(span.start - 3, 0):span.start]
         nouns = [t for t in before if t.pos_ == "NOUN"]
         if nouns and before[-1].pos_ == "NOUN" and before[0].pos_ in ("DET", "NOUN"):
             s, e = before[0].idx, before[-1].idx + len(before[-1].text)
-            return (s, e, doc.text[s:e], nouns[-1].lemma_.lower())
+            return (s, e, doc[before[0].i:before[-1].i + 1].text, nouns[-1].lemma_.lower())
     return None
 
 
@@ -201,13 +257,14 @@ def _quote_facts(doc: Doc, cleaned: CleanText, article: Article,
     sents = list(doc.sents)
     person_mentions = sorted(
         (m.start, e.canonical) for e in entities if e.type == "person" for m in e.mentions)
-    for q in find_quote_spans(doc.text):
-        inner = doc.text[q.start:q.end]
+    text = doc.text
+    for q in find_quote_spans(text):
+        inner = text[q.start:q.end]
         if len(inner.split()) < 1:
             continue
         rs, re_ = _raw(cleaned, q.start, q.end)
         speaker = _speaker(doc, q.start, q.end, entities, person_mentions)
-        attrs: dict[str, Any] = {"direct": _is_direct(doc.text, q.start, q.end),
+        attrs: dict[str, Any] = {"direct": _is_direct(text, q.start, q.end),
                                  "mark": q.open_mark}
         key: tuple[str, ...] = ()
         if speaker is not None:
@@ -316,7 +373,7 @@ def _name_speaker(doc: Doc, np: tuple[int, int], entities: list[Entity]
                 return m.start, m.end, ent.canonical, ent.canonical
     nouns = [t for t in doc[np[0]:np[1]] if t.pos_ in ("NOUN", "PROPN")]
     head = nouns[0].lemma_.lower() if nouns else doc[np[0]].lemma_.lower()
-    return s, e, doc.text[s:e], head
+    return s, e, doc[np[0]:np[1]].text, head
 
 
 def _resolve_pronoun(doc: Doc, i: int, person_mentions: list[tuple[int, str]]

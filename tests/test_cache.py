@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import json
+
+from factcheck.api import compare
+from factcheck.cache import ParseCache
+from factcheck.extract.pipeline import _paragraphs, pipe_texts
+
+from .conftest import EXAMPLE
+
+
+def test_second_run_comes_from_the_cache_with_identical_findings(nlp, tmp_path):
+    from factcheck.api import compare_articles
+    from factcheck.load import load_files
+
+    paths = [str(p) for p in sorted(EXAMPLE.glob("*.txt"))]
+    cache = ParseCache(tmp_path, model="test")
+    first = compare_articles(load_files(paths), cache=cache)
+    assert (cache.hits, cache.misses) == (0, 3)
+    again = ParseCache(tmp_path, model="test")
+    second = compare_articles(load_files(paths), cache=again)
+    assert (again.hits, again.misses) == (3, 0)
+    assert json.loads(first.to_json()) == json.loads(second.to_json())
+
+
+def test_cache_key_depends_on_text_and_reference(tmp_path):
+    import datetime as dt
+
+    cache = ParseCache(tmp_path, model="m")
+    keys = {cache.key("a", None), cache.key("b", None), cache.key("a", dt.date(2023, 5, 1))}
+    assert len(keys) == 3
+    assert ParseCache(tmp_path, model="other").key("a", None) not in keys
+
+
+def test_corrupt_entries_are_misses_and_prune_bounds_size(tmp_path):
+    cache = ParseCache(tmp_path, model="m", limit=10)
+    key = cache.key("x", None)
+    path = tmp_path / key[:2] / f"{key}.pickle"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a pickle")
+    assert cache.get(key) is None
+    cache.prune()
+    assert not path.exists()
+
+
+def test_shared_paragraphs_are_parsed_once_and_docs_rejoin_exactly(nlp):
+    shared = "Le ministre a annoncé jeudi une aide de 3 millions d'euros.\n\n"
+    texts = [shared + "Une phrase propre au premier.", shared + "Une autre, propre au second."]
+    assert _paragraphs(texts[0]) == [shared, "Une phrase propre au premier."]
+    calls = []
+    original = nlp.pipe
+
+    class Counting:
+        def pipe(self, items, **kw):
+            items = list(items)
+            calls.extend(items)
+            return original(items, **kw)
+
+        def make_doc(self, text):
+            return nlp.make_doc(text)
+
+    docs = list(pipe_texts(Counting(), texts))
+    assert calls.count(shared) == 1
+    assert [d.text for d in docs] == texts
+    assert [e.text for e in docs[0].ents] == [e.text for e in nlp(texts[0]).ents]
+
+
+def test_api_compare_accepts_strings_and_pairs(nlp):
+    report = compare([("a", "Le groupe a vendu 780 millions de téléphones en 2022."),
+                      "Le groupe a vendu 870 millions de téléphones en 2022."])
+    assert [a.id for a in report.articles] == ["a", "text2"]
+    assert any(f.rule == "amount-mismatch" for f in report.results)
