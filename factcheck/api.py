@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.cache import ParseCache
+from factcheck.claims import compare as compare_facts
 from factcheck.clean import clean
-from factcheck.compare import compare as compare_facts
 from factcheck.engine import run
 from factcheck.errors import InputError, UsageError
 from factcheck.extract import pipeline as extract

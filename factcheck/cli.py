@@ -142,7 +142,7 @@ def use_color(no_color: bool, output: str | None) -> bool:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal",
+@click.option("--format", "fmt", type=click.Choice(["terminal", "json", "html"]), default="terminal",
               show_default=True, help="Report format.")
 @common_options
 def diff(files: tuple[str, ...], fmt: str, date: str | None, fail_on: str | None,

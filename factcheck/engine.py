@@ -11,7 +11,7 @@ import bisect
 from collections import Counter, defaultdict
 from typing import Any
 
-from factcheck.compare import Observation, Reading, _UnionFind
+from factcheck.claims import Observation, Reading, _UnionFind
 from factcheck.kinds import KINDS, Verdict
 from factcheck.model import Evidence, Finding
 from factcheck.rules import Rule, format_message

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.compare import Observation, Reading, _dates_compatible, _num_equal, fold, same_name
+from factcheck.claims import Observation, Reading, _dates_compatible, _num_equal, fold, same_name
 from factcheck.model import Severity
 
 ALL_FACTS = ["date", "amount", "person", "org", "place", "quote", "role"]
@@ -151,10 +151,9 @@ def amount_mismatch(obs: Observation, opts: AmountOptions) -> list[Verdict]:
     if hi and (hi - lo) / abs(hi) <= opts.rounding:
         return [Verdict("disagreement", obs.readings, {**fields, "how": "a rounding"},
                         severity=Severity.parse(opts.rounding_severity),
-                        explanation=f"values within {opts.rounding:.0%} of each other; "
-                                    f"support {support}")]
+                        explanation=f"values within {opts.rounding:.0%} of each other")]
     return [Verdict("disagreement", obs.readings, {**fields, "how": "different values"},
-                    explanation=f"support {support}")]
+                    explanation=f"{len(support)} different values")]
 
 
 # --- date mismatch ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -49,7 +50,7 @@ def test_empty_file(tmp_path, capsys):
 
 
 def test_nothing_left_after_cleaning(nlp, tmp_path, capsys):
-    bad = write(tmp_path, "list.txt", "- un titre\n- un autre titre\n- encore un\n".encode())
+    bad = write(tmp_path, "list.txt", b"- un titre\n- un autre titre\n- encore un\n")
     code, _, err = run(["diff", bad, GOOD], capsys)
     assert code == 2
     one_line_error(err, "no article text", bad)
@@ -151,7 +152,7 @@ def test_legacy_encoding_is_read_and_reported(nlp, tmp_path, capsys):
     assert code == 0
     assert "not UTF-8, decoded as" in err
     data = json.loads(out)
-    texts = {s["id"]: decode(open(s["path"], "rb").read(), s["path"])[0] for s in data["sources"]}
+    texts = {s["id"]: decode(Path(s["path"]).read_bytes(), s["path"])[0] for s in data["sources"]}
     for f in data["findings"]:
         for e in f["evidence"]:
             assert texts[e["source"]][e["start"]:e["end"]] == e["text"]
@@ -186,7 +187,7 @@ def test_fuzz_random_bytes(nlp, tmp_path, capsys, data):
     out, err = capsys.readouterr()
     assert "Traceback" not in err and "internal error" not in err, err
     _check_invariants([p], exit_info.value.code, out)
-    assert hashlib.sha256(open(p, "rb").read()).hexdigest() == before
+    assert hashlib.sha256(Path(p).read_bytes()).hexdigest() == before
 
 
 @FUZZ

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from factcheck.api import Report
 
-FORMATS = {"terminal": "factcheck.render.terminal", "json": "factcheck.render.json"}
+FORMATS = {"terminal": "factcheck.render.terminal", "json": "factcheck.render.json",
+           "html": "factcheck.render.html"}
 
 
 def render(report: Report, format: str, **options: Any) -> str:
