@@ -9,7 +9,9 @@ if TYPE_CHECKING:
     from factcheck.api import Report
 
 FORMATS = {"terminal": "factcheck.render.terminal", "json": "factcheck.render.json",
-           "html": "factcheck.render.html"}
+           "html": "factcheck.render.html", "markdown": "factcheck.render.markdown",
+           "sarif": "factcheck.render.sarif", "junit": "factcheck.render.junit",
+           "github": "factcheck.render.github"}
 
 
 def render(report: Report, format: str, **options: Any) -> str:
