@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,6 +168,7 @@ def compare_articles(articles: list[Article], *, date: dt.date | str | None = No
     refs, ref_notes = refine_refs(parsed)
     notes.extend(ref_notes)
     parsed = [redate(p, refs.get(p.article.id)) for p in parsed]
+    parsed = anchor_years(parsed)
     observations, _pairs = compare_facts(parsed)
     texts = {p.article.id: p.article.raw for p in parsed}
     findings = run(observations, rule_list, texts, story=story)
@@ -280,6 +282,39 @@ def refine_refs(parsed: list[Parsed]) -> tuple[dict[str, dt.date | None], list[s
                              f"{ref.isoformat()}, the latest dated day in the story")
         refs[a.id] = ref
     return refs, notes
+
+
+_YEAR = re.compile(r"\b(1[89]|2[01])\d\d\b")
+
+
+def anchor_years(parsed: list[Parsed]) -> list[Parsed]:
+    """Give a yearless day the year the story writes out for the same day.
+
+    "à partir du 5 janvier" in an article of December 2008 reads as January 2008 against the
+    past tense, but when a source of the story says "5 janvier 2009", that is the day meant.
+    Only day-precision dates are anchored: one day named twice in a story is one day.
+    """
+    years: dict[str, set[str]] = {}
+    for p in parsed:
+        for f in p.facts:
+            if f.type == "date" and f.attrs.get("precision") == "day" and f.value and \
+                    _YEAR.search(f.text):
+                years.setdefault(str(f.value)[5:10], set()).add(str(f.value)[:4])
+    out = []
+    for p in parsed:
+        changed = False
+        facts = []
+        for f in p.facts:
+            anchored = years.get(str(f.value)[5:10]) if f.type == "date" and f.value else None
+            if (anchored and len(anchored) == 1 and f.attrs.get("precision") == "day"
+                    and not _YEAR.search(f.text) and str(f.value)[:4] not in anchored):
+                year = next(iter(anchored))
+                f = dataclasses.replace(f, value=year + str(f.value)[4:],
+                                        attrs={**f.attrs, "anchored": True})
+                changed = True
+            facts.append(f)
+        out.append(dataclasses.replace(p, facts=tuple(facts)) if changed else p)
+    return out
 
 
 def redate(p: Parsed, ref: dt.date | None) -> Parsed:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import os
 import pickle
@@ -31,6 +32,17 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("factcheck"))
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of this package's source: a changed extractor must not be served stale parses."""
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 class ParseCache:
     def __init__(self, folder: Path | None = None, *, model: str = "", limit: int = DEFAULT_LIMIT):
         self.folder = folder or cache_dir()
@@ -40,10 +52,9 @@ class ParseCache:
         self.misses = 0
 
     def key(self, raw: str, ref: dt.date | None) -> str:
-        from factcheck import __version__
-
         h = hashlib.sha256()
-        for part in (CACHE_VERSION, __version__, self.model, ref.isoformat() if ref else "-", raw):
+        for part in (CACHE_VERSION, code_fingerprint(), self.model, ref.isoformat() if ref else "-",
+                     raw):
             h.update(part.encode("utf-8", "surrogatepass"))
             h.update(b"\x00")
         return h.hexdigest()

@@ -24,6 +24,7 @@ ENTITY_TYPES = ("person", "org", "place")
 NAME_SIMILARITY = 80.0
 DIFF_MIN_SCORE = 80.0  # word diffs only between near-copies; paraphrases align by facts
 MAX_NAME_TOKENS = 3
+MAX_ENTITY_BLOCK = 8  # a longer changed block is a rewrite, not a name swapped
 
 
 @dataclass(frozen=True)
@@ -73,15 +74,35 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).replace("-", " ").strip()
 
 
-def same_name(a: str, b: str) -> float:
-    """Similarity of two canonical names; a surname alone matches the full name."""
+HONORIFIC_WORDS = {"m", "m.", "mme", "mlle", "me", "dr", "pr", "mgr", "monsieur", "madame"}
+
+
+def same_name(a: str, b: str, *, partial: bool = True) -> float:
+    """Similarity of two canonical names, 0-100.
+
+    A name given in part matches the full name ("Nadella" / "Satya Nadella", "M. Qin" / "Qin
+    Gang") when ``partial`` is on, as it is for people; "Tibet" is not "Quotidien du Tibet".
+    Otherwise the names are compared word by word, so that one shared first name or one
+    shared common word ("ministre de la Santé" / "ministère de la Justice") does not make two
+    different names look like spellings of one.
+    """
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return 100.0
-    ta, tb = fa.split(), fb.split()
-    if ta and tb and (ta[-1] == tb[-1]) and (set(ta) <= set(tb) or set(tb) <= set(ta)):
+    ta = [w for w in fa.replace(".", ". ").split() if w.rstrip(".") not in HONORIFIC_WORDS]
+    tb = [w for w in fb.replace(".", ". ").split() if w.rstrip(".") not in HONORIFIC_WORDS]
+    if not ta or not tb:
+        return float(fuzz.ratio(fa, fb))
+    if ta == tb:
         return 100.0
-    return float(fuzz.ratio(fa, fb))
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if partial and set(short) <= set(long_) and ((len(short) == 1 and short[0] in (long_[0], long_[-1]))
+                                     or short[-1] == long_[-1]):
+        return 100.0
+    if len(ta) == len(tb):
+        # Word by word: the least similar pair of words decides ("Albanel" / "Lagarde").
+        return float(min(fuzz.ratio(x, y) for x, y in zip(ta, tb, strict=True)))
+    return float(min(fuzz.ratio(fa, fb), fuzz.ratio(ta[-1], tb[-1])))
 
 
 def _dates_compatible(a: Any, b: Any) -> bool:
@@ -128,7 +149,8 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
                 for j in index[b.article.id][etype]:
                     fb = b.facts[j]
                     name_b = fb.attrs.get("person", fb.value) if etype == "role" else fb.value
-                    if same_name(name_a, name_b) >= NAME_SIMILARITY:
+                    if same_name(name_a, name_b, partial=etype in ("person", "role")) \
+                            >= NAME_SIMILARITY:
                         uf.union((a.article.id, i), (b.article.id, j))
     # Mentions of one entity in one source belong together.
     for p in parsed:
@@ -142,7 +164,9 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
                 else:
                     first[k] = i
 
-    # Amounts and dates: matched inside aligned sentences, in order, by unit / precision.
+    # Amounts and dates: matched inside aligned sentences, in order, by unit / precision. These
+    # are the "strict" links: a cluster whose values conflict keeps only them (see _split).
+    strict = _UnionFind()
     for pair in pairs:
         pa, pb = by_id[pair.a], by_id[pair.b]
         for ftype in ("amount", "date", "quote"):
@@ -150,6 +174,7 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
             ib = [j for j in index[pair.b][ftype] if pb.facts[j].sentence == pair.bi]
             for i, j in _match_in_sentence(ftype, pa, ia, pb, ib):
                 uf.union((pair.a, i), (pair.b, j))
+                strict.union((pair.a, i), (pair.b, j))
     # Equal values anywhere: the same amount with the same unit, the same resolved date.
     for a, b in combinations(parsed, 2):
         for i in index[a.article.id]["amount"]:
@@ -173,8 +198,12 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
     clusters: dict[Any, list[tuple[str, int]]] = defaultdict(list)
     for key in facts:
         clusters[uf.find(key)].append(key)
-    out = []
+    split: list[list[tuple[str, int]]] = []
     for members in clusters.values():
+        split.extend(_split(members, facts, strict))
+    aligned = {(p.a, p.ai, p.b, p.bi) for p in pairs} | {(p.b, p.bi, p.a, p.ai) for p in pairs}
+    out = []
+    for members in split:
         members.sort()
         ftype = facts[members[0]].type
         per_source: dict[str, list[Fact]] = defaultdict(list)
@@ -191,8 +220,49 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
                     continue
                 seen.add(v)
                 readings.append(Reading(src, f.value, f.start, f.end, (f,), f.sentence))
-        out.append(Observation("facts", ftype, tuple(readings)))
+        detail = {}
+        if ftype == "role":
+            detail["aligned"] = any((x.source, x.sentence, y.source, y.sentence) in aligned
+                                    for x in readings for y in readings if x.source != y.source)
+        out.append(Observation("facts", ftype, tuple(readings), detail))
     out.sort(key=lambda o: (o.type, o.readings[0].source, o.readings[0].start))
+    return out
+
+
+def _values_conflict(fs: list[Fact]) -> bool:
+    ftype = fs[0].type
+    if ftype == "amount":
+        return any(not (_num_equal(f.value, fs[0].value) and f.key[:2] == fs[0].key[:2])
+                   for f in fs[1:])
+    if ftype == "date":
+        return any(not _dates_compatible(f.value, g.value) for f in fs for g in fs
+                   if f.value is not None and g.value is not None)
+    if ftype == "quote":
+        return len({fold(str(f.attrs.get("words", f.value))) for f in fs}) > 1
+    return False
+
+
+def _split(members: list[tuple[str, int]], facts: dict[tuple[str, int], Fact],
+           strict: _UnionFind) -> list[list[tuple[str, int]]]:
+    """Keep a conflicting cluster to its aligned-sentence links.
+
+    Equal values anywhere in two articles are a good sign of one claim, but when the aligned
+    sentences disagree, mentions pulled in only by value ("hier" three paragraphs away) would
+    muddle which sources say what. They are regrouped among themselves by value instead.
+    """
+    if facts[members[0]].type not in ("amount", "date") or len(members) < 3 or \
+            not _values_conflict([facts[m] for m in members]):
+        return [members]
+    groups: dict[Any, list[tuple[str, int]]] = defaultdict(list)
+    for m in members:
+        groups[strict.find(m)].append(m)
+    out = [g for g in groups.values() if len(g) > 1]
+    by_value: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for g in groups.values():
+        if len(g) == 1:
+            f = facts[g[0]]
+            by_value[repr((f.key[:2], f.value)) if f.type == "amount" else repr(f.value)].append(g[0])
+    out.extend(by_value.values())
     return out
 
 
@@ -205,23 +275,38 @@ def _num_equal(a: Any, b: Any) -> bool:
 
 
 def _quotes_match(fa: Fact, fb: Fact) -> bool:
-    """Same quotation: equal, a fragment of the other, or mostly the same words."""
+    """Same quotation: equal, one a fragment of the other, or mostly the same words.
+
+    One- and two-word quotes ("solide", « illégalement ») are scare quotes: they match only an
+    identical quote. Quotes of very different lengths are different quotes that share a phrase,
+    not one quote reworded. Two speakers with different names need near-identical words.
+    """
     a, b = _words(str(fa.value)), _words(str(fb.value))
     if not a or not b:
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) < 3:
-        # A one- or two-word fragment matches only as whole words inside the other quote.
-        return " ".join(short) in " ".join(long_)
-    if len(short) < 0.25 * len(long_):
-        return False
+        return a == b
     joined_s, joined_l = " ".join(short), " ".join(long_)
+    if f" {joined_s} " in f" {joined_l} ":
+        return True
+    if len(short) < 0.5 * len(long_):
+        return False
+    if _named(fa) and _named(fb) and same_name(str(fa.attrs["speaker"]),
+                                               str(fb.attrs["speaker"])) < NAME_SIMILARITY:
+        return fuzz.ratio(" ".join(a), " ".join(b)) >= 90
     if fuzz.partial_ratio(joined_s, joined_l) >= 85:
         return True
     content = [w[:5] for w in short if len(w) > 3]
     stems = {w[:5] for w in long_}
     found = sum(1 for w in content if w in stems)
     return len(content) >= 3 and found / len(content) >= 0.6
+
+
+def _named(f: Fact) -> bool:
+    """The quote's speaker is a named person (not a role noun, a pronoun or a document)."""
+    who = f.attrs.get("speaker")
+    return bool(who) and f.attrs.get("speaker_head") == who and f.attrs.get("speaker_via") != "pronoun"
 
 
 def _words(text: str) -> list[str]:
@@ -259,6 +344,11 @@ def _attributions(groups: list[Observation]) -> list[Observation]:
         if obs.type != "quote" or len(obs.sources) < 2:
             continue
         speakers = []
+        # A speaker found through "a-t-il dit" is only as good as the pronoun's resolution: two
+        # such speakers differ only if a name changed elsewhere, and that is reported there.
+        if all(r.facts[0].attrs.get("speaker_via") == "pronoun" for r in obs.readings
+               if r.facts[0].attrs.get("speaker")):
+            continue
         for r in obs.readings:
             f = r.facts[0]
             who = f.attrs.get("speaker")
@@ -297,19 +387,29 @@ def _changes(pairs: list[SentencePair], by_id: dict[str, Parsed],
                     if f.type == "quote" and f.sentence == pair.bi]
         names_a = _entity_names(by_id[pair.a], pair.ai)
         names_b = _entity_names(by_id[pair.b], pair.bi)
-        for ch in diff_tokens(content_tokens(sa.tokens), content_tokens(sb.tokens)):
+        for ch in _merge_polarity(diff_tokens(content_tokens(sa.tokens), content_tokens(sb.tokens))):
             if _overlaps(ch.a, covered[pair.a]) or _overlaps(ch.b, covered[pair.b]):
                 continue
             if ch.kind == "number":
                 continue
             kind, etype = ch.kind, "wording"
-            small = max(len(ch.a), len(ch.b)) <= MAX_NAME_TOKENS
+            size = max(len(ch.a), len(ch.b))
+            small = size <= MAX_NAME_TOKENS
             if kind == "name" and not small:
                 kind = "wording"
-            if kind in ("name", "wording", "name_form") and small:
-                ea, eb = _names_in(ch.a, names_a), _names_in(ch.b, names_b)
+            if kind in ("name", "wording", "name_form") and size <= MAX_ENTITY_BLOCK:
+                ea = _names_in(ch.a, names_a) or _capitalised(ch.a, sa, eb_type := _first_type(
+                    _names_in(ch.b, names_b)))
+                eb = _names_in(ch.b, names_b) or _capitalised(ch.b, sb, _first_type(
+                    _names_in(ch.a, names_a)) or eb_type)
+                # A name that the other sentence has elsewhere was moved, not replaced.
+                ea = [x for x in ea if not any(
+                    same_name(x[0], n[2], partial=x[1] == "person") >= 100 for n in names_b)]
+                eb = [y for y in eb if not any(
+                    same_name(y[0], n[2], partial=y[1] == "person") >= 100 for n in names_a)]
                 if ea and eb:
-                    sim = max(same_name(x[0], y[0]) for x in ea for y in eb)
+                    sim = max(same_name(x[0], y[0], partial=x[1] == y[1] == "person")
+                              for x in ea for y in eb)
                     if sim >= 100:
                         continue
                     kind, etype = "name", (ea + eb)[0][1]
@@ -330,6 +430,33 @@ def _changes(pairs: list[SentencePair], by_id: dict[str, Parsed],
             ), {"change": kind, "detail": ch.detail, "in_quote": in_quote,
                 "similarity": ch.detail if kind == "name" else None}))
     return out
+
+
+def _merge_polarity(changes: list[Change]) -> list[Change]:
+    """"n'a pas répondu" / "a répondu" is one negation flip, not one for "ne" and one for "pas"."""
+    flips = [c for c in changes if c.kind == "polarity"]
+    if len(flips) < 2:
+        return changes
+    merged = Change("polarity", tuple(t for c in flips for t in c.a),
+                    tuple(t for c in flips for t in c.b), flips[0].detail)
+    return [c for c in changes if c.kind != "polarity"] + [merged]
+
+
+def _first_type(names: list[tuple[str, str]]) -> str | None:
+    return names[0][1] if names else None
+
+
+def _capitalised(tokens: tuple[Token, ...], sent: Sentence, etype: str | None
+                 ) -> list[tuple[str, str]]:
+    """A name the model missed: capitalised words inside the sentence ("Chine nouvelle").
+
+    Used only when the other side of the change holds a recognised name, whose type it takes.
+    """
+    if etype is None or not sent.tokens:
+        return []
+    first = sent.tokens[0].start
+    words = [t.text for t in tokens if t.text[:1].isupper() and t.start != first and t.text.isalpha()]
+    return [(" ".join(words), etype)] if words else []
 
 
 def _entity_names(p: Parsed, sentence: int) -> list[tuple[int, int, str, str]]:

@@ -8,6 +8,7 @@ the report says "2 of 3 sources" once instead of repeating itself.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -60,6 +61,9 @@ def run(observations: list[Observation], rules: list[Rule], texts: dict[str, str
             if rule.fact != "any" and rule.fact != obs.type:
                 continue
             for verdict in KINDS[rule.kind].judge(obs, rule.options):
+                if verdict.type is None:
+                    kind_type = rule.fact if rule.fact != "any" else obs.type
+                    verdict = dataclasses.replace(verdict, type=kind_type)
                 drafts.append((rule, verdict, obs))
     merged = _merge(drafts)
     findings = []
@@ -76,8 +80,7 @@ def run(observations: list[Observation], rules: list[Rule], texts: dict[str, str
         findings.append(Finding(
             rule=rule.id, status=verdict.status,
             severity=verdict.severity or rule.severity,
-            type=verdict.type or (rule.fact if rule.fact != "any" else readings[0].facts[0].type
-                                  if readings[0].facts else "wording"),
+            type=verdict.type or rule.fact,
             message=format_message(rule, fields), evidence=ev,
             explanation=verdict.explanation, story=story, support=dict(support)))
     findings.sort(key=sort_key)

@@ -71,7 +71,7 @@ def _equal(obs_type: str, a: Reading, b: Reading) -> bool:
     if obs_type == "date":
         return _dates_compatible(a.value, b.value)
     if obs_type in ("person", "org", "place"):
-        return same_name(str(a.value), str(b.value)) >= 100
+        return same_name(str(a.value), str(b.value), partial=obs_type == "person") >= 100
     if obs_type == "quote":
         x, y = quote_words(a), quote_words(b)
         return x == y or x in y or y in x
@@ -148,12 +148,32 @@ def amount_mismatch(obs: Observation, opts: AmountOptions) -> list[Verdict]:
     fields = _base_fields(obs)
     support = _support(obs.readings, lambda r: _fmt(r.value))
     lo, hi = distinct[0], distinct[-1]
-    if hi and (hi - lo) / abs(hi) <= opts.rounding:
+    if len(distinct) == 2 and hi and (hi - lo) / abs(hi) <= opts.rounding and is_rounding(lo, hi):
         return [Verdict("disagreement", obs.readings, {**fields, "how": "a rounding"},
                         severity=Severity.parse(opts.rounding_severity),
                         explanation=f"values within {opts.rounding:.0%} of each other")]
     return [Verdict("disagreement", obs.readings, {**fields, "how": "different values"},
                     explanation=f"{len(support)} different values")]
+
+
+def significant_digits(x: float) -> int:
+    digits = f"{abs(x):.10g}".replace(".", "").lstrip("0").rstrip("0")
+    return max(len(digits), 1)
+
+
+def is_rounding(a: float, b: float) -> bool:
+    """One value is the other rounded: 5 milliards / 4,9 milliards, not 623 / 632."""
+    import math
+
+    ra, rb = significant_digits(a), significant_digits(b)
+    if ra == rb:
+        return False
+    rounder, other, digits = (a, b, ra) if ra < rb else (b, a, rb)
+    if other == 0:
+        return False
+    scale = 10 ** (math.floor(math.log10(abs(other))) - digits + 1)
+    return abs(other - rounder) <= scale / 2 * (1 + 1e-9) and math.isclose(
+        round(rounder / scale) * scale, rounder, rel_tol=1e-9)
 
 
 # --- date mismatch ---------------------------------------------------------------------------
@@ -314,8 +334,11 @@ def attribution(obs: Observation, opts: AttributionOptions) -> list[Verdict]:
         head_a, names_a = _role_words(first)
         for r in obs.readings[1:]:
             head_b, names_b = _role_words(r)
-            # Another function, or the same function for someone else ("l'avocat de X" / "de Y").
-            if head_a != head_b or (names_a and names_b and not names_a & names_b):
+            # The same function for someone else ("l'avocat de X" / "de Y"), or another function
+            # in sentences that otherwise say the same thing ("le gouverneur" / "le
+            # sous-gouverneur"). Two sources naming two true roles of a person is no conflict.
+            other_for = head_a == head_b and names_a and names_b and not names_a & names_b
+            if other_for or (head_a != head_b and obs.detail.get("aligned")):
                 return [Verdict("disagreement", obs.readings, _base_fields(obs),
                                 explanation="the same person is given different roles")]
     return []

@@ -35,6 +35,7 @@ see ``bench/stories.py``.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import heapq
 import itertools
@@ -230,16 +231,11 @@ def _cluster(
         [d.date.toordinal() if d.date is not None else -1 for d in docs], dtype=np.int64
     )
 
-    def in_window(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        undated = (days[a] < 0) | (days[b] < 0)
-        return undated | (np.abs(days[a] - days[b]) <= window_days)
-
+    pair_filter = None
+    if window_days is not None:
+        pair_filter = functools.partial(_within_window, days=days, window_days=window_days)
     i, j, sim = neighbours(
-        vectors,
-        k=_GRAPH_K,
-        min_shared=_MIN_SHARED,
-        max_df=_MAX_DF,
-        pair_filter=None if window_days is None else in_window,
+        vectors, k=_GRAPH_K, min_shared=_MIN_SHARED, max_df=_MAX_DF, pair_filter=pair_filter
     )
 
     scale = _local_scale(n, i, j, sim)
@@ -262,11 +258,21 @@ def _cluster(
     return stories, singles
 
 
+def _within_window(
+    a: np.ndarray, b: np.ndarray, *, days: np.ndarray, window_days: int
+) -> np.ndarray:
+    """Mask of pairs allowed by the date window (undated docs, as ``-1``, always are)."""
+    undated = (days[a] < 0) | (days[b] < 0)
+    return undated | (np.abs(days[a] - days[b]) <= window_days)
+
+
 def _local_scale(n: int, i: np.ndarray, j: np.ndarray, sim: np.ndarray) -> np.ndarray:
     """Similarity of each doc to its ``_SCALE_K``-th neighbour, floored.
 
     This is the density around the doc: dividing by it makes "as close as my
     usual close neighbours" the unit, whatever the document length or topic.
+    A doc with fewer neighbours than that sits in a sparse region and gets the
+    floor; there the minimum raw cosine of :func:`_average_linkage` decides.
     """
     scale = np.full(n, _SCALE_FLOOR)
     if not len(i):
@@ -305,11 +311,13 @@ def _average_linkage(
     are broken by node index, which follows doc-id order: the result does not
     depend on input order.  Returns one label per doc.
     """
-    # nbrs[a][b] = [sum of scaled similarities, sum of raw similarities]
-    nbrs: list[dict[int, list[float]]] = [{} for _ in range(n)]
+    # nbrs[a][b] = sum of scaled similarities + 1j * sum of raw cosines between groups a
+    # and b: a complex number carries both sums in one small immutable object, which
+    # matters with millions of edges.  Node numbers come from one shared list of ints.
+    node = list(range(n))
+    nbrs: list[dict[int, complex]] = [{} for _ in range(n)]
     for a, b, v, r in zip(i.tolist(), j.tolist(), scaled.tolist(), raw.tolist(), strict=True):
-        nbrs[a][b] = [v, r]
-        nbrs[b][a] = [v, r]
+        nbrs[a][node[b]] = nbrs[b][node[a]] = complex(v, r)
     size = [1] * n
     lo = [int(x) if x >= 0 else None for x in days.tolist()]
     hi = list(lo)
@@ -317,7 +325,7 @@ def _average_linkage(
     alive = [True] * n
 
     def allowed(a: int, b: int) -> bool:
-        if nbrs[a][b][1] < min_raw * size[a] * size[b]:
+        if nbrs[a][b].imag < min_raw * size[a] * size[b]:
             return False
         if window_days is None:
             return True
@@ -331,23 +339,19 @@ def _average_linkage(
         neg, a, b = heapq.heappop(heap)
         if not (alive[a] and alive[b]) or b not in nbrs[a]:
             continue
-        current = nbrs[a][b][0] / (size[a] * size[b])
+        current = nbrs[a][b].real / (size[a] * size[b])
         if current != -neg or not allowed(a, b):
             continue  # stale entry (a newer one was pushed) or forbidden merge
         if len(nbrs[a]) < len(nbrs[b]):
             a, b = b, a  # merge the smaller adjacency into the larger
         del nbrs[a][b]
-        for c, (v, r) in nbrs[b].items():
-            if c == a:
-                continue
-            sums = nbrs[a].get(c)
-            if sums is None:
-                sums = nbrs[a][c] = [v, r]
-            else:
-                sums[0] += v
-                sums[1] += r
-            del nbrs[c][b]
-            nbrs[c][a] = sums
+        into = nbrs[a]
+        for c, sums in nbrs[b].items():
+            if c != a:
+                total = into.get(c, 0j) + sums
+                into[c] = total
+                del nbrs[c][b]
+                nbrs[c][node[a]] = total
         nbrs[b] = {}
         alive[b] = False
         parent[b] = a
@@ -356,8 +360,8 @@ def _average_linkage(
         lo[a] = min(bounds) if bounds else None
         bounds = [x for x in (hi[a], hi[b]) if x is not None]
         hi[a] = max(bounds) if bounds else None
-        for c, sums in nbrs[a].items():
-            avg = sums[0] / (size[a] * size[c])
+        for c, total in into.items():
+            avg = total.real / (size[a] * size[c])
             if avg >= threshold:
                 heapq.heappush(heap, (-avg, min(a, c), max(a, c)))
 

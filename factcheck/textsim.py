@@ -58,8 +58,8 @@ puis puisqu puisque qu quand que quel quelle quelles quels qui quoi s sa sans se
 serai seraient serais serait seront ses si sien sienne siens soi soient sois soit sommes son
 sont sous suis sur t ta tandis tant te tes toi ton tous tout toute toutes tres trop tu un une
 unes uns va vers via voici voila vont vos votre vous y
-dit dire selon ainsi deja lundi mardi mercredi jeudi vendredi samedi dimanche
-cet cette afin alors donc egalement notamment toutefois lequel quant rien tel telle tels telles
+dit dire ainsi deja lundi mardi mercredi jeudi vendredi samedi dimanche
+afin egalement notamment toutefois quant rien tel telle tels telles
 """
 STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
 
@@ -68,7 +68,8 @@ _ELISIONS = frozenset(
     ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"]
 )
 
-# One alternation, used with findall: group 1 is a token, group 2 a sentence break.
+# One token: words (with elision and hyphens), numbers, mixed alphanumerics.  Possessive
+# quantifiers keep the regex from backtracking inside words.
 _WORD = (
     r"(?:[^\W\d_]++(?:['’][^\W\d_]++)?+(?:-[^\W\d_]++)*+(?![^\W_])"  # l'oeil, Nouvelle-Zélande
     r"|\d++(?:[ \u00a0\u202f.,]\d{3})++(?!\d)"  # 18.000, 18 000 (thousands groups)
@@ -299,10 +300,11 @@ def weighted_terms(
 
 @dataclass(frozen=True)
 class SparseDocs:
-    """Row-normalised TF-IDF vectors in CSR layout (rows sorted by term id).
+    """Pruned TF-IDF vectors in CSR layout (each row sorted by term id).
 
-    ``terms`` maps a term id back to its string; ``df`` holds document
-    frequencies, useful for picking characteristic terms.
+    Rows had unit length before pruning, so a dot product is the cosine over
+    the kept terms.  ``terms`` maps a term id (alphabetical) back to its
+    string; ``df`` holds document frequencies.
     """
 
     indptr: np.ndarray
@@ -358,7 +360,7 @@ class TermCounts:
         self._ids.append(ids)
         self._tfs.append(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
 
-    def tfidf(self, *, max_terms: int = 80) -> SparseDocs:
+    def tfidf(self, *, max_terms: int = 80, chunk_entries: int = 2_000_000) -> SparseDocs:
         """Sublinear TF-IDF, pruned to each document's ``max_terms`` heaviest terms.
 
         Vectors are L2-normalised over *all* their terms, including terms no
@@ -371,41 +373,53 @@ class TermCounts:
         result depends only on the documents, not on the order terms were met.
         """
         n = len(self._ids)
-        lengths = np.array([len(x) for x in self._ids], dtype=np.int64)
-        ids = np.concatenate(self._ids) if n else np.zeros(0, np.int32)
-        tf = np.concatenate(self._tfs).astype(np.float64) if n else np.zeros(0)
-        doc = np.repeat(np.arange(n, dtype=np.int64), lengths)
         words = sorted(self._vocab, key=self._vocab.__getitem__)
-        # Rank of every term string, to order ids alphabetically.
+        # Alphabetical rank of every term id.
         alpha = np.empty(len(words), dtype=np.int64)
         alpha[np.argsort(np.array(words, dtype=object), kind="stable")] = np.arange(len(words))
-        df_all = np.bincount(ids, minlength=len(words))
+        df_all = np.zeros(len(words), dtype=np.int64)
+        for ids in self._ids:
+            df_all[ids] += 1  # ids are distinct within a document
         idf = np.log((n + 1) / (df_all + 1.0)) + 1.0
-        w = (1.0 + np.log(np.maximum(tf, 1.0))) * idf[ids]
-        norm = np.sqrt(np.bincount(doc, weights=w * w, minlength=n))
-        w = w / np.where(norm > 0, norm, 1.0)[doc]
-        keep = df_all[ids] >= 2
-        ids, w, doc = ids[keep], w[keep], doc[keep]
-        order = group_desc_order(doc, w)
-        ids, w, doc = ids[order], w[order], doc[order]
-        first = np.searchsorted(doc, doc, side="left")
-        keep = (np.arange(len(doc)) - first) < max_terms
-        ids, w, doc = ids[keep], w[keep], doc[keep]
+        out_doc: list[np.ndarray] = []
+        out_rank: list[np.ndarray] = []
+        out_w: list[np.ndarray] = []
+        lo = 0
+        while lo < n:  # documents in chunks, to bound the memory of the sorts
+            hi, entries = lo, 0
+            while hi < n and (hi == lo or entries + len(self._ids[hi]) <= chunk_entries):
+                entries += len(self._ids[hi])
+                hi += 1
+            lengths = np.array([len(x) for x in self._ids[lo:hi]], dtype=np.int64)
+            ids = np.concatenate(self._ids[lo:hi])
+            tf = np.concatenate(self._tfs[lo:hi]).astype(np.float64)
+            doc = np.repeat(np.arange(lo, hi, dtype=np.int64), lengths)
+            w = (1.0 + np.log(np.maximum(tf, 1.0))) * idf[ids]
+            norm = np.sqrt(np.bincount(doc - lo, weights=w * w, minlength=hi - lo))
+            w = w / np.where(norm > 0, norm, 1.0)[doc - lo]
+            keep = df_all[ids] >= 2
+            ids, w, doc = ids[keep], w[keep], doc[keep]
+            order = group_desc_order(doc, w)
+            ids, w, doc = ids[order], w[order], doc[order]
+            first = np.searchsorted(doc, doc, side="left")
+            keep = (np.arange(len(doc)) - first) < max_terms
+            rank, w, doc = alpha[ids[keep]], w[keep], doc[keep]
+            order = np.argsort(doc * len(words) + rank, kind="stable")  # by doc, then term
+            out_doc.append(doc[order])
+            out_rank.append(rank[order])
+            out_w.append(w[order].astype(np.float32))
+            lo = hi
+        doc = np.concatenate(out_doc) if out_doc else np.zeros(0, np.int64)
+        rank = np.concatenate(out_rank) if out_rank else np.zeros(0, np.int64)
         # Compact vocabulary: kept terms only, numbered in alphabetical order.
-        used = np.unique(alpha[ids])
-        new_id = np.full(len(words), -1, dtype=np.int64)
+        used = np.unique(rank)
         by_alpha = np.argsort(alpha)
-        new_id[by_alpha[used]] = np.arange(len(used))
-        cols = new_id[ids]
-        order = np.argsort(doc * max(1, len(used)) + cols, kind="stable")
-        cols, w, doc = cols[order], w[order], doc[order]
-        indptr = np.concatenate(([0], np.cumsum(np.bincount(doc, minlength=n))))
         return SparseDocs(
-            indptr=indptr.astype(np.int64),
-            indices=cols.astype(np.int32),
-            data=w.astype(np.float32),
+            indptr=np.concatenate(([0], np.cumsum(np.bincount(doc, minlength=n)))),
+            indices=np.searchsorted(used, rank).astype(np.int32),
+            data=np.concatenate(out_w) if out_w else np.zeros(0, np.float32),
             terms=tuple(words[t] for t in by_alpha[used].tolist()),
-            df=df_all[by_alpha[used]].astype(np.int64),
+            df=df_all[by_alpha[used]],
         )
 
 

@@ -79,6 +79,12 @@ def name_key(words: tuple[str, ...]) -> tuple[str, ...]:
                  and w.lower() not in HONORIFICS)
 
 
+def _honorific_only(found: list[Mention], keys: dict[Mention, tuple[str, ...]],
+                    key: tuple[str, ...]) -> bool:
+    """"M. Musk": a surname written with a title is a person whatever the model said."""
+    return any(keys[m] == key and len(m.tokens) > len(key) for m in found)
+
+
 @dataclass(frozen=True)
 class Entity:
     canonical: str
@@ -87,14 +93,21 @@ class Entity:
 
 
 def resolve(found: list[Mention]) -> list[Entity]:
-    """Group mentions into entities: "M. Musk" and "Musk" join "Elon Musk"."""
+    """Group mentions into entities: "M. Musk" and "Musk" join "Elon Musk".
+
+    Only people are named in part: "Tibet" does not join "Quotidien du Tibet", nor "France"
+    "Banque de France". A short name joins a longer one when both are tagged as people at
+    least once.
+    """
     keys = {m: name_key(m.tokens) for m in found}
+    people = {keys[m] for m in found if LABELS.get(m.label) == "person"}
     full_names = sorted({k for k in keys.values() if k}, key=lambda k: (-len(k), k))
     owner: dict[tuple[str, ...], tuple[str, ...]] = {}
     for key in sorted({k for k in keys.values() if k}, key=lambda k: (len(k), k)):
         target = key
         for longer in full_names:
-            if len(longer) > len(key) and longer[-len(key):] == key:
+            if len(longer) > len(key) and longer[-len(key):] == key and (
+                    longer in people and (key in people or _honorific_only(found, keys, key))):
                 target = longer
                 break
         owner[key] = target

@@ -225,30 +225,87 @@ def _doc_sentence_index(sents: list[Any], char: int) -> int:
     return max(n - 1, 0)
 
 
+_OF = ("de", "d'", "du", "des")
+
+
 def _role_of(ent: Entity, doc: Doc) -> tuple[int, int, str, str] | None:
-    """"Alex Spiro, l'avocat d'Elon Musk" or "son porte-parole Frank Shaw": the role phrase."""
+    """The role phrase given to a person by apposition, after or before the name.
+
+    "Alex Spiro, l'avocat d'Elon Musk", "Shu Tao, chef local du Parti", "le gouverneur de la
+    Banque de France, Christian Noyer", "son porte-parole Frank Shaw".
+    """
     if ent.type != "person":
         return None
     for m in ent.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        after = doc[span.end:span.end + 12]
-        if len(after) >= 3 and after[0].text == "," and after[1].pos_ == "DET":
-            toks = []
-            for t in after[1:]:
-                if t.is_punct or (t.pos_ == "ADP" and t.lower_ not in ("de", "d'", "du", "des")):
-                    break
-                toks.append(t)
-            nouns = [t for t in toks if t.pos_ == "NOUN"]
-            if nouns:
-                s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-                return (s, e, doc[toks[0].i:toks[-1].i + 1].text, nouns[0].lemma_.lower())
-        before = doc[max(span.start - 3, 0):span.start]
-        nouns = [t for t in before if t.pos_ == "NOUN"]
-        if nouns and before[-1].pos_ == "NOUN" and before[0].pos_ in ("DET", "NOUN"):
-            s, e = before[0].idx, before[-1].idx + len(before[-1].text)
-            return (s, e, doc[before[0].i:before[-1].i + 1].text, nouns[-1].lemma_.lower())
+        sent = span.sent
+        # "Avant Marc Bloch, les autres ...": a name inside a prepositional phrase is not
+        # followed by its apposition but by the main clause.
+        in_phrase = span.start > sent.start and doc[span.start - 1].pos_ == "ADP" and \
+            doc[span.start - 1].lower_ not in _OF
+        after = None if in_phrase else _role_after(doc, span.end, sent.end)
+        if after is not None:
+            return after
+        before = _role_before(doc, span.start, sent.start)
+        if before is not None:
+            return before
+    return None
+
+
+# Nouns of time and months head adverbial phrases ("Et le mois dernier, Elon Musk ..."), not roles.
+TIME_NOUNS = {"mois", "an", "année", "semaine", "jour", "journée", "fois", "heure", "soir",
+              "soirée", "matin", "matinée", "nuit", "veille", "lendemain", "week-end", "siècle",
+              "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+              "octobre", "novembre", "décembre", "début", "fin", "moment", "époque", "période"}
+
+
+def _role_tokens(tokens: list[Any]) -> tuple[int, int, str, str] | None:
+    nouns = [t for t in tokens if t.pos_ == "NOUN" and not t.text[:1].isupper()]
+    if not tokens or not nouns or "Number=Plur" in str(nouns[0].morph):
+        return None  # one person's role is singular: "les autres panthéonisés" is not one
+    if nouns[0].lemma_.lower() in TIME_NOUNS or nouns[0].lower_ in TIME_NOUNS:
+        return None
+    s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return s, e, tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text, nouns[0].lemma_.lower()
+
+
+def _role_after(doc: Doc, i: int, limit: int) -> tuple[int, int, str, str] | None:
+    if i + 1 >= limit or doc[i].text != "," or doc[i + 1].pos_ not in ("DET", "NOUN", "ADJ"):
+        return None
+    toks = []
+    for t in doc[i + 1:min(limit, i + 14)]:
+        if (t.is_punct and t.text != "-") or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON") \
+                or (t.pos_ == "ADP" and t.lower_ not in _OF and not t.text[:1].isupper()):
+            break
+        toks.append(t)
+    while toks and toks[-1].pos_ in ("ADP", "DET"):
+        toks.pop()
+    return _role_tokens(toks)
+
+
+def _role_before(doc: Doc, i: int, limit: int) -> tuple[int, int, str, str] | None:
+    j = i - 1
+    if j >= limit and doc[j].lower_ in _OF:
+        return None  # "l'avocat d'Elon Musk": the role is someone else's, Musk is its complement
+    if j >= limit and doc[j].text == ",":
+        j -= 1
+    toks = []
+    while j >= limit and len(toks) < 10:
+        t = doc[j]
+        if (t.is_punct and t.text != "-") or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON") \
+                or (t.pos_ == "ADP" and t.lower_ not in _OF and not t.text[:1].isupper()):
+            break
+        toks.insert(0, t)
+        j -= 1
+    # The closest phrase that starts at a determiner or noun and holds a common noun: "par la
+    # voix de son porte-parole Frank Shaw" -> "son porte-parole".
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].pos_ in ("DET", "NOUN") and toks[k].lower_ not in TIME_WORDS:
+            found = _role_tokens(toks[k:])
+            if found is not None:
+                return found
     return None
 
 
@@ -270,8 +327,10 @@ def _quote_facts(doc: Doc, cleaned: CleanText, article: Article,
         if speaker is not None:
             s, e, who, head = speaker
             ss, se = _raw(cleaned, s, e)
+            via = "pronoun" if text[s:e].lower().lstrip("-") in ("il", "elle", "ils", "elles") \
+                else "name"
             attrs.update(speaker=who, speaker_head=head, speaker_start=ss, speaker_end=se,
-                         speaker_text=article.raw[ss:se])
+                         speaker_text=article.raw[ss:se], speaker_via=via)
             key = (who,)
         yield Fact("quote", article.raw[rs:re_], normalise_quote(inner), rs, re_,
                    _doc_sentence_index(sents, q.start), attrs, key)
@@ -341,25 +400,40 @@ def _speaker(doc: Doc, start: int, end: int, entities: list[Entity],
     return None
 
 
+TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+              "aujourd'hui", "demain", "soir", "matin", "midi", "après-midi", "dernier",
+              "encore", "aussi", "également", "ensuite", "alors", "déjà", "enfin", "récemment"}
+
+
 def _noun_phrase(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
-    """Tokens [i, j) forming a speaker noun phrase: "un porte-parole de l'entreprise"."""
+    """Tokens [i, j) forming a speaker noun phrase: "un porte-parole de l'entreprise", "Shu Tao".
+
+    The small model tags unfamiliar names as anything (ADP, VERB), so a capitalised word never
+    ends the phrase; leading time words ("a annoncé mardi l'agence ...") are skipped.
+    """
+    while i < limit and doc[i].lower_ in TIME_WORDS:
+        i += 1
     j = i
     seen_noun = False
     while j < limit:
         t = doc[j]
+        named = t.text[:1].isupper() and not t.is_punct
+        if named:
+            seen_noun = True
+            j += 1
+            continue
         if (t.is_punct and t.text != "-") or t.is_space:
             break
-        if t.pos_ in ("ADP",) and t.lower_ not in ("de", "d'", "du", "des"):
+        if t.pos_ == "ADP" and t.lower_ not in _OF:
             break
-        if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON") and seen_noun and \
-                not t.text[:1].isupper():
+        if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON") and seen_noun:
             break
-        if t.pos_ in ("NOUN", "PROPN") or (t.text[:1].isupper() and t.i > i):
+        if t.pos_ in ("NOUN", "PROPN"):
             seen_noun = True
         j += 1
     if not seen_noun:
         return None
-    while j > i and doc[j - 1].pos_ in ("ADP", "DET"):
+    while j > i and doc[j - 1].pos_ in ("ADP", "DET") and not doc[j - 1].text[:1].isupper():
         j -= 1
     return (i, j) if j > i else None
 

@@ -14,7 +14,7 @@ from factcheck.model import Article, Parsed
 
 SCHEMA = "factcheck.facts/1"
 ATTRS = ("unit", "kind", "qualifier", "high", "period", "precision", "resolved", "relative",
-         "part", "tz", "speaker", "speaker_text", "direct", "person", "head", "label")
+         "part", "tz", "speaker", "speaker_text", "speaker_via", "direct", "person", "head", "label")
 
 
 def source_dict(a: Article) -> dict[str, Any]:
