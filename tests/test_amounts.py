@@ -180,6 +180,38 @@ POSITIVE: list[tuple[str, str, float, str, str | None, dict[str, Any]]] = [
     ("les 18-25 ans", "18-25 ans", 18, "age", "year", {"high": 25}),
     ("des températures de -5 °C à 10 °C", "de -5 °C à 10 °C", -5, "quantity", "°C",
      {"high": 10}),
+    # a name before a figure with a magnitude, a decimal comma or grouped thousands is a list
+    ("Les aides: Caisse d'Epargne 1,1 milliard", "1,1 milliard", 1.1e9, "number", None, {}),
+    ("puis la Banque Régionale 950 millions", "950 millions", 950e6, "number", None, {}),
+    ("Les syndicats ont compté Lyon 8.000", "8.000", 8000, "number", None, {}),
+    # counted nouns: plural after 2 or more, after "de" once there is a magnitude
+    ("les six plus grandes banques du pays", "six plus grandes banques", 6, "count", "banques",
+     {}),
+    ("Les 40 milliards débloqués lundi.", "40 milliards", 40e9, "number", None, {}),
+    ("Le fonds de 3 milliards s'est effondré.", "3 milliards", 3e9, "number", None, {}),
+    ("Les 300 veulent partir.", "300", 300, "number", None, {}),
+    ("Fin mai, 1 957 000demandeurs d'emploi", "1 957 000demandeurs", 1_957_000, "count",
+     "demandeurs", {}),
+    ("pour les trois derniers mois de l'année", "trois derniers mois", 3 * MONTH_S, "duration",
+     "s", {}),
+    # hours and minutes spelled out
+    ("Il a parlé 2 heures 30 devant la foule", "2 heures 30", 2.5 * H, "duration", "s", {}),
+    ("il travaille jusqu'à 10 heures par jour", "jusqu'à 10 heures par jour", 10 * H,
+     "duration", "s", {"qualifier": "jusqu'à", "period": "day"}),
+    ("Après 12 heures de négociations, ils ont signé", "12 heures", 12 * H, "duration", "s",
+     {}),
+    # ages and spans of years
+    ("J'ai 42 ans.", "42 ans", 42, "age", "year", {}),
+    ("Il va bientôt avoir 32 ans", "32 ans", 32, "age", "year", {}),
+    ("ficher les mineurs dès 13 ans", "13 ans", 13, "age", "year", {}),
+    ("les mineurs de 16 ans", "16 ans", 16, "age", "year", {}),
+    ("le fichage des plus de 13 ans", "plus de 13 ans", 13, "age", "year",
+     {"qualifier": "plus de"}),
+    ("le corps de l'enseignante de 52 ans", "52 ans", 52, "age", "year", {}),
+    ("Il a battu Paul Martin, 25 ans.", "25 ans", 25, "age", "year", {}),
+    ("après une retraite de trois ans", "trois ans", 3 * YEAR_S, "duration", "s", {}),
+    ("Ils auront dix ans pour rembourser.", "dix ans", 10 * YEAR_S, "duration", "s", {}),
+    ("un prêt à 20 ans", "20 ans", 20 * YEAR_S, "duration", "s", {}),
 ]
 
 
@@ -235,6 +267,25 @@ NEGATIVE = [
     "rien qu'en 2022\", assure", "rien qu'en 2022', assure",
     # Duckling's negative duration corpus
     "les jours", "en secondaire", "minutes", "pendant des mois",
+    # names: capitalised number words, a name after a bracket, a colon or a quote, compounds
+    "Le président des Vingt-Sept a parlé.", "Ils regardent Sept à huit le dimanche.",
+    "Invité sur France 2 hier", "Elle était (France 2) ce soir-là.", "sur \"Europe 1\", il a dit",
+    "un rôle: France 2 pour tous", "les chaînes; France 5 pour le savoir",
+    "le 20-Heures de la chaîne",
+    # footnote calls, section lists, a year with a stray space
+    "Jean Dupont (1) a signé.", "(2) Voir plus loin.", "ses amendements 660 et 771",
+    "les articles 3, 4 et 5 du texte", "il se donnait jusqu'en 2 012",
+    # a singular article before a figure: the name of a news show, not a count
+    "Le présentateur du 20 heures a quitté la chaîne.", "Il présente le 13 heures.",
+    # clock times
+    "La séance a commencé vers 20 heures 35 hier.", "entre 20 heures et 6 heures",
+    "de 22 heures à 1 heure du matin", "lundi 17 heures, heure française",
+    "suspendu jusqu'à 14 heures aujourd'hui", "à 14 heures de l'après-midi",
+    # "seconde" as an ordinal adjective
+    "une seconde coupure publicitaire", "une nouvelle semaine de grève",
+    # a year followed by a verb, a pronoun or a participle is no count
+    "La loi de 2005 relative aux malades", "Le Tour 2009 me plaît.",
+    "des Tours 1998 et 1999 n'ont pas été",
 ]
 
 
@@ -294,6 +345,45 @@ def test_several_amounts_in_order() -> None:
 def test_change_is_two_amounts_not_a_range() -> None:
     text = "Le taux est passé de 7,5 % à 7,2 %."
     assert [(a.value, a.high) for a in find_amounts(text)] == [(7.5, None), (7.2, None)]
+
+
+def test_names_before_figures_in_a_list() -> None:
+    text = "Les aides: Caisse d'Epargne 1,1 milliard et Banque Populaire 950 millions."
+    assert [(span(text, a), a.value) for a in find_amounts(text)] == [
+        ("1,1 milliard", 1.1e9), ("950 millions", 950e6)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les banques ont reçu: Mutuelle Bleue 2,55 milliards, Banque Verte 1,7 milliard, "
+        "Crédit Rural 3 milliards d'euros",
+        "La Mutuelle Bleue recevra 3 milliards d'euros, la Banque Verte 2,55 milliards et la "
+        "Caisse Rurale 1,7 milliard.",
+    ],
+)
+def test_list_shares_its_currency(text: str) -> None:
+    found = find_amounts(text)
+    assert sorted(a.value for a in found) == [1.7e9, 2.55e9, 3e9]
+    assert {(a.kind, a.unit) for a in found} == {("money", "EUR")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il a investi 3 milliards d'euros. Les 2 milliards restants iront ailleurs.",
+        "Il a investi 300 euros, et la Banque Verte 2 milliards.",
+        "Il a investi 3 milliards d'euros, et la Banque Verte 25 agences.",
+    ],
+)
+def test_currency_not_shared_outside_a_list_of_magnitudes(text: str) -> None:
+    assert [a.kind for a in find_amounts(text)][1:] in (["number"], ["count"])
+
+
+def test_change_of_duration_is_no_age() -> None:
+    text = "faire passer la formation de 4 ans à 3 ans"
+    assert [(a.kind, a.value / YEAR_S) for a in find_amounts(text)] == [
+        ("duration", pytest.approx(4)), ("duration", pytest.approx(3))]
 
 
 @pytest.mark.parametrize(

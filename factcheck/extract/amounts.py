@@ -16,7 +16,11 @@ Design decisions, each because of what a cross-source fact checker compares:
   contradict; :func:`qualifier_direction` says which way each one points.
 * Things that look like numbers but are not amounts produce nothing: years used as dates, day
   numbers, clock times, scores, versions, phone numbers, ordinals, section numbers, numbers
-  glued to identifiers ("COP29", "A320") and names followed by a number ("Ligue 1").
+  glued to identifiers ("COP29", "A320"), names followed by a number ("Ligue 1", "(France 2)"),
+  capitalised number words inside a sentence ("les Vingt-Sept"), footnote calls ("(1)") and a
+  figure after a singular article ("le 20 heures" is a news show). A name followed by a figure
+  with a magnitude, a decimal comma or grouped thousands is a list of amounts, not a model
+  number: "Caisse d'Epargne 1,1 milliard et Banque Populaire 950 millions".
 * "un"/"une" is an article unless a magnitude or a measurement unit follows ("un million",
   "une heure", "un euro"): "un homme" is not a count of one man. "une dizaine" and "une centaine
   de milliers" are amounts (10, 100 000) with the qualifier "environ", because the word itself
@@ -24,7 +28,13 @@ Design decisions, each because of what a cross-source fact checker compares:
   skipped.
 * A counted noun is the unit of a count ("780 millions de fois" -> "fois"); adjectives such as
   "nouveaux" are skipped so "32 nouveaux morts" counts "morts", and the noun's offsets are given
-  so a caller with a lemmatiser can map "tweets" to "tweet".
+  so a caller with a lemmatiser can map "tweets" to "tweet". French grammar is used to refuse
+  verbs and pronouns: after 2 or more the noun is plural ("25 restent", "2009 me" are no
+  counts), after a magnitude it follows "de" ("40 milliards débloqués" is a bare 40 milliards),
+  and an elided word ("s'est", "d'entre") is never one.
+* In a list, bare magnitudes take the currency written once for the list ("BNP 2,55 milliards,
+  Crédit Agricole 3 milliards d'euros" gives two EUR amounts), within the sentence and only
+  between figures that both have a magnitude; ``unit_start`` stays None there.
 * Money units are ISO 4217 codes. Bare "dollars" is USD and bare "francs" CHF (French francs are
   gone since 2002 and Swiss wire copy is frequent); bare "livres" is left as a counted noun
   (books), because news writes pounds as "livres sterling".
@@ -35,6 +45,7 @@ Design decisions, each because of what a cross-source fact checker compares:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -252,6 +263,10 @@ _NEEDS_SPACE = frozenset({"s", "t", "sec", "sec.", "hr", "hrs", "min"})
 _PRIMES = frozenset({"'", '"', "″", "′"})
 _QUOTE_LIKE = re.compile(r"(?<![^\W\d_])'|'(?![^\W\d_])")
 _MONTH_OF = re.compile(rf"{_DE}(?:{_MONTHS})(?!{_L})", re.IGNORECASE)
+_HOUR_MINUTES = re.compile(
+    rf"{_WS}+([0-5]\d)(?:{_WS}*(?:minutes|min|mn)(?!{_L})"
+    rf"|(?![\d,.]\d|{_WS}*%|{_WS}*{_L}+s(?!{_L})))"
+)
 _HOUR_SPELLED = re.compile(rf"{_WS}*heure", re.IGNORECASE)
 
 _SYMBOL_AFTER = re.compile(
@@ -358,9 +373,19 @@ _SECTION_BEFORE = re.compile(
     rf"|pages?|p\.|tome|volume|vol\.|[ée]pisode|saison|acte|ligne|route|rue|porte|salle"
     rf"|chambre|annexe|partie|titre|point|item|§|#|ann[ée]es?|l{_APOS}an|an|mi"
     rf"|niveau|bac|classe|division|groupe|bus|tram|m[ée]tro|quai|voie|gate|terminal"
-    rf"|num|tel|t[ée]l\.?|code|cp|ref\.?|r[ée]f[ée]rence|dossier|loi){_WS}*$"
+    rf"|num|tel|t[ée]l\.?|code|cp|ref\.?|r[ée]f[ée]rence|dossier|loi|amendements?|d[ée]crets?)"
+    # a list of them: "articles 3 et 4", "pages 12, 13 et 14"
+    rf"(?:{_WS}*\d+(?:{_WS}*,|{_WS}+(?:et|ou|à)))*{_WS}*$"
 )
 _NAME_BEFORE = re.compile(rf"(?<!\w)([\w&-]*[A-Z][\w&-]*){_WS}$")
+_FOOTNOTE = re.compile(r"\(\d\)")
+_SPACED_YEAR = re.compile(r"(?:1[ \u00a0\u202f][89]|2[ \u00a0\u202f]0)\d\d")
+_SINGULAR_BEFORE = re.compile(rf"(?<![\w'’])(?:le|du|au){_WS}+$")
+_OF_AFTER = re.compile(rf"{_WS}+(?:de{_WS}+|d{_APOS})")
+_CLOCK_AFTER = re.compile(
+    rf"{_WS}*,?{_WS}*(?:du{_WS}+matin|du{_WS}+soir|de{_WS}+l{_APOS}apr[èe]s-midi|de{_WS}+la{_WS}+nuit"
+    rf"|heure{_WS}+(?:locale|fran[çc]aise|de{_WS}+paris)|gmt|utc)(?!{_L})"
+)
 _DOTTED = re.compile(r"\d+\.\d{1,2}|\d+\.\d{4,}")
 _KNOWN_NAMES = frozenset({"Top", "Ligue", "Formule", "CAC", "Euro", "Windows"})
 _CLOCK_BEFORE = re.compile(
@@ -382,28 +407,50 @@ _CHANGE_VERB_BEFORE = re.compile(
 )
 _ENTRE_BEFORE = re.compile(rf"(?<!\w)entre{_WS}+$")
 _DE_BEFORE = re.compile(rf"(?<!\w)(?:de|d{_APOS}|du){_WS}*$")
+_LIST_GAP = re.compile(rf"[,;]|{_WS}(?:et|ou|contre|soit|dont|puis){_WS}")
+_LIST_STOP = re.compile(r"[\d.!?:]")
 _RANGE_GAP = re.compile(rf"{_WS}*([-–—]|à|a|et|ou){_WS}*")
 
 # Ages: "âgé de 47 ans", "un homme de 47 ans", "à 89 ans", "Pepe Mujica, 89 ans,".
-_AGE_BEFORE = re.compile(
-    rf"(?<!\w)(?:[âa]g[ée]e?s?(?:{_WS}+de)?|l{_APOS}[âa]ge{_WS}+de|[âa]ge{_WS}+de"
-    rf"|(?:homme|femme|gar[çc]on|fille|enfant|b[ée]b[ée]|adolescente?|jeune|retrait[ée]e?"
+_PERSON_NOUN = (
+    rf"(?:homme|femme|gar[çc]on|fille|enfant|b[ée]b[ée]|adolescente?|jeune|retrait(?:ée?|ee)"
     rf"|victime|suspecte?|conducteur|conductrice|m[èe]re|p[èe]re|fils|fr[èe]re|s(?:œ|oe)ur"
     rf"|patiente?|militante?|agriculteur|ouvri[eè]re?|polici[eè]re?|[ée]tudiante?|joueur"
     rf"|joueuse|lyc[ée]enne?|coll[ée]gienne?|personne|individu|touriste|randonneur|cycliste"
     rf"|pi[ée]tonne?|passag[eè]re?|[ée]l[èe]ve|fillette|gar[çc]onnet|chanteur|chanteuse"
     rf"|acteur|actrice|d[ée]tenue?|migrante?|sans-abri|octog[ée]naire|quadrag[ée]naire"
-    rf"|nonag[ée]naire|septuag[ée]naire|sexag[ée]naire|quinquag[ée]naire|trentenaire)s?"
-    rf"{_WS}+(?:[âa]g[ée]e?s?{_WS}+)?de"
-    rf"|a|avait|aura|aurait|ont|avaient|auront|eu|f[êe]te|f[êe]tera|f[êe]t[ée]|ses|leurs"
-    rf"|ayant|atteint|atteindre){_WS}+$"
+    rf"|nonag[ée]naire|septuag[ée]naire|sexag[ée]naire|quinquag[ée]naire|trentenaire"
+    rf"|mineure?|majeure?|adulte|salari[ée]e?|employ[ée]e?|dirigeante?|cadre|soldat|moine"
+    # agent nouns by their suffix: "l'enseignante de 52 ans", "un journaliste de 40 ans"
+    rf"|{_L}{{3,}}(?:eur|euse|trice|iste|ien|ienne|ante?))s?"
 )
+_AGE_BEFORE = re.compile(
+    rf"(?<!\w)(?:[âa]g[ée]e?s?(?:{_WS}+de|{_WS}+d{_APOS})?|l{_APOS}[âa]ge{_WS}+de|[âa]ge{_WS}+de"
+    rf"|{_PERSON_NOUN}{_WS}+(?:[âa]g[ée]e?s?{_WS}+)?de){_WS}*$"
+)
+# Weaker cues: "il a 47 ans", "dès 13 ans", but not "ils ont dix ans pour rembourser".
+_AGE_VERB_BEFORE = re.compile(
+    rf"(?<!\w)(?:a|ai|as|avons|avez|avait|avais|aura|aurai|aurait|ont|avaient|auront|avoir|eu"
+    rf"|f[êe]te|f[êe]tera|f[êe]t[ée]|ses|leurs|mes|ayant|atteint|atteindre|d[èe]s){_WS}+$"
+)
+_NOT_AGE_AFTER = re.compile(
+    rf"{_WS}+(?:de|d{_APOS}|pour|apr[èe]s|avant|auparavant|plus{_WS}+t(?:ard|[ôo]t)|en{_WS}+arri[èe]re"
+    rf"|d{_APOS}(?:ici|avance))(?!{_L})"
+)
+# "un prêt à 20 ans", "le taux à 10 ans": a maturity or a horizon, not an age.
+_HORIZON_NOUNS = frozenset({
+    "taux", "prêt", "prêts", "emprunt", "emprunts", "fonds", "obligation", "obligations",
+    "crédit", "crédits", "dette", "dettes", "titres", "bons", "oat", "contrat", "contrats",
+    "plan", "plans", "échéance", "horizon", "terme", "objectif", "objectifs", "prévision",
+    "prévisions", "projection", "projections", "perspective", "bail", "placement", "pro",
+})
+_DURATION_WORDS = frozenset({"an", "ans", "années", "année", "mois"})
 _AT_BEFORE = re.compile(rf"(?<![\w'’])(?:(\S+){_WS}+)?[àa]{_WS}+$")
 _ILYA_BEFORE = re.compile(rf"(?<!\w)y{_WS}+(?:a|avait|aura){_WS}+$")
 _LES_BEFORE = re.compile(rf"(?<!\w)les{_WS}+$")
-_LES_MOINS_DE = re.compile(rf"(?<!\w)les{_WS}+(?:moins|plus){_WS}+de{_WS}+$")
+_LES_MOINS_DE = re.compile(rf"(?<!\w)(?:les|des|aux){_WS}+(?:moins|plus){_WS}+de{_WS}+$")
 _APPOSITION_BEFORE = re.compile(rf"[,(]{_WS}*$")
-_APPOSITION_AFTER = re.compile(rf"{_WS}*(?:[,)]|$)")
+_APPOSITION_AFTER = re.compile(rf"{_WS}*(?:[,)]|\.(?!\w)|$)")
 _PRISON_AFTER = re.compile(
     rf"{_WS}+(?:de{_WS}+prison|de{_WS}+r[ée]clusion|de{_WS}+d[ée]tention|d{_APOS}emprisonnement"
     rf"|ferme|avec{_WS}+sursis)"
@@ -443,7 +490,7 @@ _STOP = frozenset({
     "celui", "celle", "ceux", "celles", "lui", "eux", "moi", "toi", "soi", "rien", "personne",
     "chacun", "chacune", "afin", "tandis", "lorsque", "puisque", "quand", "comment", "pourquoi",
     "combien", "auprès", "parmi", "malgré", "hors", "via", "voire", "etc", "fin", "début", "mi",
-    "milliers", "centaines", "dizaines", "millions", "milliards",
+    "milliers", "centaines", "dizaines", "millions", "milliards", "me", "te",
 })
 # After a number these are fractions ("deux tiers") or an address ("12 rue de la Paix").
 _NOT_COUNTED = frozenset({
@@ -451,6 +498,8 @@ _NOT_COUNTED = frozenset({
     "impasse", "chemin", "quai", "route", "cours", "faubourg",
 })
 _NEXT_WORD = re.compile(rf"{_WS}+({_L}+)")
+_ELIDED = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]")
+_GLUED_NOUN = re.compile(r"[a-zàâçéèêëîïôûùüÿœ]{5}")  # "1 957 000demandeurs": a missing space
 _MONTH_WORD = re.compile(rf"(?:{_MONTHS}|{_WEEKDAYS})$")
 _NUMBER_WORDS = frozenset({
     "zéro", "zero", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
@@ -558,12 +607,20 @@ def find_amounts(text: str) -> list[Amount]:
     cores += specials
     cores.sort(key=lambda c: c.start)
 
-    items = [item for core in cores if (item := _read(text, low, core)) is not None]
+    items: list[_Item] = []
+    reach = 0
+    for core in cores:
+        if core.digits_start < reach:
+            continue  # already read as part of an earlier amount: the "35" of "20 heures 35"
+        item = _read(text, low, core)
+        if item is not None:
+            items.append(item)
+            reach = max(reach, item.end)
     items = _merge_ranges(low, items)
+    kept = [it for it in items if not it.drop and _keep(text, low, it)]
+    _share_list_units(text, kept)
     out: list[Amount] = []
-    for it in items:
-        if it.drop or not _keep(text, low, it):
-            continue
+    for it in kept:
         kind, value, unit, high = it.kind, it.value, it.unit, it.high
         if it.age:
             kind, unit = "age", "year"
@@ -586,6 +643,8 @@ def _read(text: str, low: str, core: _Core) -> _Item | None:
     if item.kind == "number":
         if not core.word and end < len(text) and (text[end].isalnum() or text[end] == "_"):
             return None  # glued to letters: "3D", "5G", "01net"
+        if not core.word and text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
+            return None  # part of a compound name: "le 20-Heures", "35-heures"
         nw = _NEXT_WORD.match(low, end)
         if nw and nw.group(1) in _NOT_COUNTED:
             return None  # "deux tiers", "12 rue de la Paix"
@@ -767,11 +826,20 @@ def _read_unit(text: str, low: str, core: _Core, item: _Item) -> int:
     # Otherwise a counted noun, after "de" when there is a magnitude, else right after a space.
     q, after_de = starts[0]
     if not after_de:
+        if core.big and core.mag != 1e3:
+            return pos  # "40 milliards constitués": after a magnitude the noun follows "de"
         sp = _WS_RUN.match(text, pos)
-        if not sp:
+        if sp:
+            q = sp.end()
+        elif core.word or not _GLUED_NOUN.match(text, pos) or len(core.text) < 4:
             return pos
-        q = sp.end()
-    noun = _noun_at(text, low, q)
+    noun = _noun_at(text, low, q, plural=abs(core.value) >= 2)
+    du = _DURATION_RE.fullmatch(low, *noun) if noun and noun[0] > q and core.value >= 2 else None
+    if du and len(du.group()) > 2:  # "les trois derniers mois": a span behind an adjective
+        factor = _DURATIONS[_entry(du)][1]
+        item.kind, item.unit, item.value = "duration", "s", core.value * factor
+        item.year_unit, item.hour_unit = factor == YEAR_S, factor == 3600.0
+        return noun[1]
     if noun:
         item.kind, item.unit = "count", low[noun[0] : noun[1]]
         item.unit_start, item.unit_end = noun
@@ -795,6 +863,10 @@ def _measure_unit(text: str, core: _Core, item: _Item, q: int, spaced: bool,
     m = _DURATION_RE.match(text, q)
     if m and _MONTH_OF.match(text, m.end()):
         m = None  # "un mois d'août" names a month, it does not measure one
+    if m and core.word and core.value == 1 and m.group().lower() == "seconde":
+        sp = _WS_RUN.match(text, m.end())
+        if sp and _noun_at(text, text.lower(), sp.end()):
+            m = None  # "une seconde coupure": the ordinal adjective
     if m and (m.group() not in _PRIMES or _prime_ok(text, core, spaced)) and (
         spaced or m.group().lower() not in _NEEDS_SPACE
     ):
@@ -806,6 +878,10 @@ def _measure_unit(text: str, core: _Core, item: _Item, q: int, spaced: bool,
         if h:  # "deux ans et demi"
             item.value += 0.5 * factor
             return h.end()
+        mm = _HOUR_MINUTES.match(text, m.end()) if item.hour_unit and not core.word else None
+        if mm and m.group()[:1] in "hH":  # "20 heures 35", "2 heures 30 minutes"
+            item.value += int(mm.group(1)) * 60.0
+            return mm.end()
         return m.end()
     m = _QUANTITY_RE.match(text, q)
     mi = _QUANTITY_RE_I.match(text, q)
@@ -846,22 +922,36 @@ def _subunit(text: str, item: _Item, end: int) -> int:
     return end
 
 
-def _noun_at(text: str, low: str, pos: int, depth: int = 0) -> tuple[int, int] | None:
-    """Offsets of the counted noun at ``pos``, skipping a couple of adjectives."""
+def _noun_at(text: str, low: str, pos: int, depth: int = 0,
+             plural: bool = False) -> tuple[int, int] | None:
+    """Offsets of the counted noun at ``pos``, skipping a couple of adjectives.
+
+    With ``plural`` (a figure of 2 or more) the noun must be plural, as French grammar wants:
+    that tells "25 restent", "2009 me", "90 estime" (verbs and pronouns) from "25 élus".
+    """
     m = _WORD.match(text, pos)
     if not m or not text[m.start()].islower():
         return None  # none, or a proper noun / sentence start: not a counted noun
     word = low[m.start() : m.end()]
     if depth < 2 and word in _ADJECTIVES:
         sp = _WS_RUN.match(text, m.end())
-        nxt = _noun_at(text, low, sp.end(), depth + 1) if sp else None
+        nxt = _noun_at(text, low, sp.end(), depth + 1, plural) if sp else None
         if nxt:
             return nxt
         if word not in _ADJECTIVES_AS_NOUNS:
             return None
+    if depth < 2 and word in ("plus", "moins"):  # "les six plus grandes banques"
+        sp = _WS_RUN.match(text, m.end())
+        adj = _WORD.match(text, sp.end()) if sp else None
+        sp2 = _WS_RUN.match(text, adj.end()) if adj and text[adj.start()].islower() else None
+        return _noun_at(text, low, sp2.end(), 2, plural) if sp2 else None
     if word in _STOP or word in _NOT_COUNTED or len(word) < 2 or _MONTH_WORD.match(word):
         return None
     if word.endswith(("ième", "ièmes")) or word.split("-")[0] in _NUMBER_WORDS:
+        return None
+    if _ELIDED.match(word):
+        return None  # "s'est", "n'ont", "l'a", "d'entre"
+    if plural and not word.endswith(("s", "x", "z")) and "-" not in word:
         return None
     return m.start(), m.end()
 
@@ -920,9 +1010,13 @@ def _is_age(low: str, item: _Item) -> bool:
     am = _AT_BEFORE.search(low, *window)
     if am:  # "à 89 ans", but not "condamné à 10 ans" nor the "à" of "de 5 à 10 ans"
         prev = (am.group(1) or "").strip(".,;:")
-        return not (prev in _SENTENCING or prev.isdigit())
+        # nor "un prêt à 20 ans" (a maturity) nor "de 4 ans à 3 ans" (a change of duration)
+        return not (prev in _SENTENCING or prev in _HORIZON_NOUNS or prev in _DURATION_WORDS
+                    or prev.isdigit())
     if _AGE_BEFORE.search(low, *window):
         return True
+    if _AGE_VERB_BEFORE.search(low, *window):
+        return not _NOT_AGE_AFTER.match(low, item.end)  # "ils ont dix ans pour rembourser"
     return bool(_APPOSITION_BEFORE.search(low, *window) and _APPOSITION_AFTER.match(low, item.end))
 
 
@@ -989,6 +1083,8 @@ def _try_range(low: str, a: _Item, b: _Item) -> _Item | None:
         if not bare_b and b.core.value and b.kind in ("duration", "quantity"):
             low_v *= b.value / b.core.value
     if not low_v < b.value:
+        if a.hour_unit and b.hour_unit and (entre or de) and a.core.value <= 24:
+            a.drop = b.drop = True  # "entre 20 heures et 6 heures": a span of the clock
         return None
     start = a.start
     if entre and sep == "et":
@@ -1000,6 +1096,33 @@ def _try_range(low: str, a: _Item, b: _Item) -> _Item | None:
                    b.year_unit, b.hour_unit)
     merged.age = _is_age(low, merged)
     return merged
+
+
+def _share_list_units(text: str, items: list[_Item]) -> None:
+    """Give a list's bare magnitudes the currency of their neighbours.
+
+    "BNP Paribas 2,55 milliards, Société Générale 1,7 milliard, Crédit Agricole 3 milliards
+    d'euros": the writer names the unit once, first or last. Only figures with a magnitude
+    (millions, milliards) take it, from a neighbour that has one too, across a short gap that
+    joins list items (a comma, "et", "ou", "contre", "soit") and holds no figure nor end of
+    sentence.
+    """
+    if len(items) < 2:
+        return
+    links = [_LIST_GAP.search(text, a.end, b.start) is not None
+             and b.start - a.end <= 50 and not _LIST_STOP.search(text, a.end, b.start)
+             for a, b in itertools.pairwise(items)]
+    for order in (range(1, len(items)), range(len(items) - 2, -1, -1)):
+        for i in order:
+            j = i - 1 if order.step == 1 else i + 1
+            src, dst = items[j], items[i]
+            if (links[min(i, j)] and dst.kind == "number" and src.kind == "money"
+                    and _has_magnitude(dst) and _has_magnitude(src)):
+                dst.kind, dst.unit = src.kind, src.unit
+
+
+def _has_magnitude(it: _Item) -> bool:
+    return (it.core.mag or 0) >= 1e6 or _word_magnitude(it.core) is not None
 
 
 def _word_magnitude(core: _Core) -> float | None:
@@ -1029,14 +1152,27 @@ def _keep(text: str, low: str, it: _Item) -> bool:
         return False  # "18 sept. 2023": the month
     if core.plain_int and core.mag is None and _is_year(low, it, bare, window):
         return False
-    if it.hour_unit and it.high is None and core.value <= 24 and float(core.value).is_integer():
-        if _CLOCK_BEFORE.search(low, *window):
-            return False  # "à 14 heures", "vers 8 h": a time of day
+    capitalised = core.word and text[core.start].isupper() and not text[core.start : core.end].isupper()
+    if capitalised and not _is_sentence_start(text, core.start, loose=True):
+        return False  # "les Vingt-Sept", the show "Sept à huit": a capitalised name
+    if it.hour_unit and it.high is None and it.period is None and core.value <= 24 and float(
+        core.value
+    ).is_integer():
+        if _CLOCK_AFTER.match(low, it.end) or (
+            (_CLOCK_BEFORE.search(low, *window) or it.qualifier == "jusqu'à"
+             or _WEEKDAY_BEFORE.search(low, *window))
+            and not _OF_AFTER.match(low, it.end)  # "après 12 heures de négociations"
+        ):
+            return False  # "à 14 heures", "vers 8 h", "lundi 17 heures", "1 heure du matin"
         spelled = _HOUR_SPELLED.match(low, core.end)
         if not spelled and core.value <= 23 and it.qualifier is None and not _SPAN_BEFORE.search(
             low, *window
         ):
             return False  # "le JT de 20h": news abbreviates clock times, spells durations
+    if (it.kind in ("number", "count", "duration") and core.mag is None and not core.approx
+            and it.high is None and abs(core.value) >= 2
+            and _SINGULAR_BEFORE.search(low, max(0, it.start - 6), it.start)):
+        return False  # "le 20 heures", "au 13 heures" (news shows), "du 49.3": a name, not a count
     if bare and it.qualifier is None and not it.signed:
         if core.mag is None and _DOTTED.fullmatch(core.text):
             return False  # "le 49.3", "Web 2.0": French decimals take a comma
@@ -1044,10 +1180,28 @@ def _keep(text: str, low: str, it: _Item) -> bool:
             return False  # "article 3", "page 12", "n° 5"
         if _WEEKDAY_BEFORE.search(low, *window) and 1 <= core.value <= 31:
             return False  # "jeudi 18"
+        if core.plain_int and core.value < 10 and _FOOTNOTE.fullmatch(text, it.start - 1, it.end + 1):
+            return False  # "Jean Dupont (1)": a footnote call
+        if _SPACED_YEAR.fullmatch(core.text) and _DATE_PREP.search(low, *window):
+            return False  # "jusqu'en 2 012": a year with a stray space
         nm = _NAME_BEFORE.search(text, max(0, it.start - 30), it.start)
-        if nm and (nm.group(1) in _KNOWN_NAMES or not _is_sentence_start(text, nm.start())):
-            return False  # "Ligue 1", "Top 14", "CAC 40", "l'iPhone 15"
+        if nm and not _figure_like(core) and (
+            nm.group(1) in _KNOWN_NAMES or not _is_sentence_start(text, nm.start())
+        ):
+            return False  # "Ligue 1", "Top 14", "CAC 40", "l'iPhone 15", "(France 2)"
     return True
+
+
+def _figure_like(core: _Core) -> bool:
+    """Whether a numeral reads as a figure, never a model number: "Epargne 1,1 milliard".
+
+    A name followed by a number is a product or a team ("Ligue 1", "Airbus 380") unless the
+    number has a magnitude, a decimal comma or grouped thousands, which names never have: those
+    are lists of amounts ("Banque Populaire 950 millions", "Lyon 8.000").
+    """
+    if core.mag is not None or core.big or core.approx:
+        return True
+    return not core.word and ("," in core.text or core.value >= 10_000 or not core.plain_int)
 
 
 def _is_year(low: str, it: _Item, bare: bool, window: tuple[int, int]) -> bool:
@@ -1061,9 +1215,14 @@ def _is_year(low: str, it: _Item, bare: bool, window: tuple[int, int]) -> bool:
     return bare and bool(_DECADE_BEFORE.search(low, *window))  # "les années 80"
 
 
-def _is_sentence_start(text: str, pos: int) -> bool:
+def _is_sentence_start(text: str, pos: int, loose: bool = False) -> bool:
+    """Whether ``pos`` starts a sentence; ``loose`` also counts an opening quote or bracket.
+
+    A capitalised name right after "(", a colon, a semicolon or a quote is still a name ("(France 2)",
+    "sur \"Europe 1\"", "rôle: France 2"); a capitalised number word there starts a quotation.
+    """
     before = text[max(0, pos - 3) : pos].rstrip()
-    return not before or before[-1] in ".!?:;«\"\n(—–-"
+    return not before or before[-1] in (".!?;:«\"“(\n—–-" if loose else ".!?\n—–-")
 
 
 def _no_overlap(amounts: list[Amount]) -> list[Amount]:

@@ -325,10 +325,8 @@ def _quote_facts(doc: Doc, cleaned: CleanText, article: Article,
                                  "mark": q.open_mark}
         key: tuple[str, ...] = ()
         if speaker is not None:
-            s, e, who, head = speaker
+            s, e, who, head, via = speaker
             ss, se = _raw(cleaned, s, e)
-            via = "pronoun" if text[s:e].lower().lstrip("-") in ("il", "elle", "ils", "elles") \
-                else "name"
             attrs.update(speaker=who, speaker_head=head, speaker_start=ss, speaker_end=se,
                          speaker_text=article.raw[ss:se], speaker_via=via)
             key = (who,)
@@ -344,8 +342,14 @@ def _is_direct(text: str, start: int, end: int) -> bool:
 
 
 def _speaker(doc: Doc, start: int, end: int, entities: list[Entity],
-             person_mentions: list[tuple[int, str]]) -> tuple[int, int, str, str] | None:
-    """Who said it: the subject of a verb of saying after or before the quote, or "selon X"."""
+             person_mentions: list[tuple[int, str]]) -> tuple[int, int, str, str, str] | None:
+    """Who said it, and how we know: ``(start, end, who, head, via)``.
+
+    ``via`` is "say" (a verb of saying names the speaker: ", indique Alex Spiro", "X a
+    déclaré : « … »"), "selon", "pronoun" (", a-t-il dit": only as good as its resolution) or
+    "subject" (the subject of another verb governing a quoted fragment: "Le gouvernement
+    annoncera « … »"), which is a weak guess and is not compared across sources.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
@@ -368,16 +372,16 @@ def _speaker(doc: Doc, start: int, end: int, entities: list[Entity],
         if k < sent.end and doc[k].lower_ in PRONOUNS:
             pronoun = k
         if pronoun is not None:
-            return _resolve_pronoun(doc, pronoun, person_mentions)
+            return _via(_resolve_pronoun(doc, pronoun, person_mentions), "pronoun")
         np = _noun_phrase(doc, k, sent.end)
         if np is not None:
-            return _name_speaker(doc, np, entities)
+            return _via(_name_speaker(doc, np, entities), "say")
     # "selon X" anywhere in the sentence.
     for t in sent:
         if t.lower_ == "selon" and not (span.start <= t.i < span.end):
             np = _noun_phrase(doc, t.i + 1, sent.end)
             if np is not None:
-                return _name_speaker(doc, np, entities)
+                return _via(_name_speaker(doc, np, entities), "selon")
     # Before the quote: the subject of the verb that governs it.
     head = span.root
     for _ in range(6):
@@ -392,12 +396,16 @@ def _speaker(doc: Doc, start: int, end: int, entities: list[Entity],
         if subj:
             s = subj[0]
             if s.lower_ in PRONOUNS:
-                return _resolve_pronoun(doc, s.i, person_mentions)
+                return _via(_resolve_pronoun(doc, s.i, person_mentions), "pronoun")
             np = _noun_phrase(doc, s.left_edge.i, s.i + 1 + sum(
                 1 for c in s.rights if c.dep_ == "flat:name"))
             if np is not None:
-                return _name_speaker(doc, np, entities)
+                return _via(_name_speaker(doc, np, entities), "say" if is_say_verb(v) else "subject")
     return None
+
+
+def _via(found: tuple[int, int, str, str] | None, via: str) -> tuple[int, int, str, str, str] | None:
+    return None if found is None else (*found, via)
 
 
 TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
@@ -413,6 +421,9 @@ def _noun_phrase(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
     """
     while i < limit and doc[i].lower_ in TIME_WORDS:
         i += 1
+    if (i < limit and doc[i].pos_ == "PRON" and not doc[i].text[:1].isupper()) or (
+            i < limit and doc[i].lower_ in ("qui", "que", "celui", "celle", "ceux", "cela", "ce")):
+        return None  # "qui", "celui-ci": a relative or demonstrative, not a speaker
     j = i
     seen_noun = False
     while j < limit:
