@@ -106,7 +106,7 @@ def same_name(a: str, b: str, *, partial: bool = True) -> float:
         return 100.0
     caps_a = [w for w, o in zip(ta, _orig_words(a), strict=False) if o[:1].isupper()]
     caps_b = [w for w, o in zip(tb, _orig_words(b), strict=False) if o[:1].isupper()]
-    if not partial and caps_a and caps_a == caps_b:
+    if caps_a and caps_a == caps_b and (len(caps_a) < len(ta) or len(caps_b) < len(tb)):
         # "ministère de la Justice" / "ministre de la Justice": the same proper name in other
         # common words is a rewording, not a misspelt name.
         return 100.0
@@ -310,12 +310,20 @@ def _quotes_match(fa: Fact, fb: Fact) -> bool:
     if _named(fa) and _named(fb) and same_name(str(fa.attrs["speaker"]),
                                                str(fb.attrs["speaker"])) < NAME_SIMILARITY:
         return fuzz.ratio(" ".join(a), " ".join(b)) >= 90
-    if fuzz.partial_ratio(joined_s, joined_l) >= 85:
+    if fuzz.partial_ratio(joined_s, joined_l) >= 90:
         return True
-    content = [w[:5] for w in short if len(w) > 3]
+    content = [w[:5] for w in short if len(w) > 3 and w not in FUNCTION_WORDS]
     stems = {w[:5] for w in long_}
     found = sum(1 for w in content if w in stems)
     return len(content) >= 3 and found / len(content) >= 0.6
+
+
+# Frequent words that say nothing about which quote it is ("dont tout le monde ...").
+FUNCTION_WORDS = {"dont", "tout", "tous", "toute", "toutes", "avec", "pour", "dans", "mais", "plus",
+                  "comme", "cette", "elle", "elles", "nous", "vous", "leur", "leurs", "sont", "etre",
+                  "avoir", "fait", "faire", "sans", "sous", "entre", "encore", "aussi", "alors",
+                  "donc", "quand", "moins", "tres", "bien", "peut", "meme", "autre", "autres",
+                  "avait", "etait", "sera", "seront", "ceux", "celui", "celle", "chaque", "rien"}
 
 
 def _named(f: Fact) -> bool:

@@ -305,6 +305,11 @@ DOCUMENT_NOUNS = {"lettre", "communiqué", "rapport", "texte", "document", "cour
                   "courriel", "mail", "e-mail", "enquête", "jugement", "arrêt", "décision"}
 
 
+def _is_named(r: Reading) -> bool:
+    """The speaker is a recognised person (its head is its canonical name), not a description."""
+    return bool(r.extra.get("head")) and r.extra.get("head") == r.value
+
+
 def _role_words(r: Reading) -> tuple[str, set[str]]:
     text = str(r.value)
     names = {fold(w) for w in re.findall(r"\b[A-ZÀ-Ý][\w.-]+", text)}
@@ -320,6 +325,11 @@ def attribution(obs: Observation, opts: AttributionOptions) -> list[Verdict]:
         first = people[0]
         for r in people[1:]:
             if r.source == first.source:
+                continue
+            named_a, named_b = _is_named(first), _is_named(r)
+            if named_a != named_b:
+                # "Bernard Laporte" and "l'ex-sélectionneur du XV de France" may be one man:
+                # a name and a description are not in conflict.
                 continue
             same = same_name(str(first.value), str(r.value)) >= NAME_OK or (
                 first.extra.get("head") and first.extra.get("head") == r.extra.get("head"))

@@ -400,7 +400,10 @@ def _speaker(doc: Doc, start: int, end: int, entities: list[Entity],
             np = _noun_phrase(doc, s.left_edge.i, s.i + 1 + sum(
                 1 for c in s.rights if c.dep_ == "flat:name"))
             if np is not None:
-                return _via(_name_speaker(doc, np, entities), "say" if is_say_verb(v) else "subject")
+                # The subject of "dire"/"annoncer" speaks a direct quote; for a fragment inside
+                # a clause ("le gouvernement annoncera « … »") it is only a guess.
+                said = is_say_verb(v) and _is_direct(doc.text, span.start_char, span.end_char)
+                return _via(_name_speaker(doc, np, entities), "say" if said else "subject")
     return None
 
 
@@ -435,8 +438,9 @@ def _noun_phrase(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
             continue
         if (t.is_punct and t.text != "-") or t.is_space:
             break
-        if t.pos_ == "ADP" and t.lower_ not in _OF:
-            break
+        title = j + 1 < limit and doc[j + 1].text[:1].isupper()
+        if t.pos_ == "ADP" and t.lower_ not in _OF and not title:
+            break  # "aux Sports", "à la Culture" continue a title; "dans un communiqué" ends it
         if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON") and seen_noun:
             break
         if t.pos_ in ("NOUN", "PROPN"):
