@@ -7,6 +7,7 @@ this module is what lets a user rule change a threshold or a severity without to
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -69,6 +70,7 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in text if not unicodedata.combining(c)).replace("-", " ").strip()
@@ -151,15 +153,20 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
         for i, f in enumerate(p.facts):
             index[p.article.id][f.type].append(i)
 
-    # Entities and roles: one cluster per name, across the whole article.
+    # Entities and roles: one cluster per name, across the whole article. Names are compared
+    # once per distinct pair (an entity has many mentions), with mentions joined below.
+    def names(p: Parsed, etype: str) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for i in index[p.article.id][etype]:
+            f = p.facts[i]
+            out.setdefault(str(f.attrs.get("person", f.value) if etype == "role" else f.value), i)
+        return out
+
     for a, b in combinations(parsed, 2):
         for etype in (*ENTITY_TYPES, "role"):
-            for i in index[a.article.id][etype]:
-                fa = a.facts[i]
-                name_a = fa.attrs.get("person", fa.value) if etype == "role" else fa.value
-                for j in index[b.article.id][etype]:
-                    fb = b.facts[j]
-                    name_b = fb.attrs.get("person", fb.value) if etype == "role" else fb.value
+            names_b = names(b, etype)
+            for name_a, i in names(a, etype).items():
+                for name_b, j in names_b.items():
                     if same_name(name_a, name_b, partial=etype in ("person", "role")) \
                             >= NAME_SIMILARITY:
                         uf.union((a.article.id, i), (b.article.id, j))

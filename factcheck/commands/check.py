@@ -9,7 +9,8 @@ move to other machines later:
    (``--group-by folder``) or :func:`factcheck.stories.group_stories`.
 3. **compare** (:func:`check_story`): one story at a time, exactly as ``factcheck diff`` does. It
    is a top-level function of picklable arguments returning a picklable result, so it runs the
-   same in this process, in a ``ProcessPoolExecutor`` (``--jobs``) or on a Dask cluster.
+   same in this process, in a ``ProcessPoolExecutor`` (``--jobs``) or on a Dask cluster
+   (``--scheduler``/``--engine dask``, :mod:`factcheck.distributed`).
 4. **baseline** (:mod:`factcheck.baseline`): drop disagreements the baseline knows.
 5. **report** (:class:`CheckReport`): it has the fields of :class:`factcheck.api.Report`
    (``articles``, ``results``, ``problems``, ``notes``, ``worst()``), so every renderer in
@@ -31,9 +32,36 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from factcheck.cli import EXIT_OK, common_options, fail_code, run_options, use_color, write_output
-from factcheck.errors import InputError, UsageError
-from factcheck.model import Article, Finding, Problem, Severity
+#: CLI groups that asked for ``check`` before it was defined (see :func:`register`).
+_PENDING_GROUPS: list[click.Group] = []
+
+
+def register(group: click.Group) -> None:
+    """Add ``check`` to the CLI group.
+
+    Defined before the import of :mod:`factcheck.cli` below, on purpose: that module registers
+    the commands while it is imported. When this module is imported first (a spawned
+    ``--jobs`` worker or a Dask worker unpickling :func:`check_story`, a script using the API),
+    that registration runs while this module is half loaded, before ``check`` exists; the group
+    is then remembered, and the command added to it at the end of this module.
+    """
+    command = globals().get("check")
+    if isinstance(command, click.Command):
+        group.add_command(command)
+    else:
+        _PENDING_GROUPS.append(group)
+
+
+from factcheck.cli import (  # noqa: E402  (after register(): see there)
+    EXIT_OK,
+    common_options,
+    fail_code,
+    run_options,
+    use_color,
+    write_output,
+)
+from factcheck.errors import InputError, UsageError  # noqa: E402
+from factcheck.model import Article, Finding, Problem, Severity  # noqa: E402
 
 if TYPE_CHECKING:
     from factcheck.api import Report
@@ -236,14 +264,24 @@ def _nothing() -> None:
 
 def compare_stories(tasks: Sequence[tuple[str, str, list[Article]]], *, rules: Sequence[Rule],
                     date: dt.date | None, jobs: int = 1, keep_parsed: bool = False,
-                    cache: Any = None, progress: ProgressStart | None = None) -> list[StoryResult]:
+                    cache: Any = None, progress: ProgressStart | None = None,
+                    engine: str = "local", scheduler: str | None = None) -> list[StoryResult]:
     """Run :func:`check_story` for each ``(story_id, reason, articles)``, in order.
 
     With ``jobs > 1`` stories go to worker processes; results are put back in task order, so the
     report is identical whatever the number of jobs or the order in which workers finish.
     ``progress(total)`` starts a progress display and returns its "one more done" callback; it
     is called only once the workers exist, so that a display thread never precedes a fork.
+
+    With ``engine="dask"`` the stories go to the Dask cluster at ``scheduler``, or to a loopback
+    ``LocalCluster`` of ``jobs`` processes when it is None (:mod:`factcheck.distributed`, imported
+    only then: Dask is an optional extra).
     """
+    if engine == "dask":
+        from factcheck.distributed import compare_on_dask
+
+        return compare_on_dask(tasks, rules=rules, date=date, scheduler=scheduler, workers=jobs,
+                               keep_parsed=keep_parsed, cache=cache, progress=progress)
     if jobs <= 1 or len(tasks) <= 1:
         advance = progress(len(tasks)) if progress else _nothing
         out = []
@@ -290,6 +328,11 @@ class Settings:
     baseline: str | None = None
     keep_parsed: bool = False  # for the terminal report's sentence context and word counts
     cache: Any = None  # a factcheck.cache.ParseCache, when the core has one: parses reused
+    #: "local" (this process, or ``jobs`` processes) or "dask"; with "dask", ``scheduler`` is an
+    #: existing cluster's address, or None for a LocalCluster of ``jobs`` processes. The cache is
+    #: a local folder: the Dask engine hands it to local workers only, never to a remote cluster.
+    engine: str = "local"
+    scheduler: str | None = None
 
 
 def run_check(paths: Sequence[str], settings: Settings, *,
@@ -316,7 +359,8 @@ def run_check(paths: Sequence[str], settings: Settings, *,
     tasks = [(s.id, s.reason, [by_path[p] for p in s.members]) for s in grouping.stories]
     results = compare_stories(tasks, rules=settings.rules, date=settings.date,
                               jobs=settings.jobs, keep_parsed=settings.keep_parsed,
-                              cache=settings.cache, progress=progress)
+                              cache=settings.cache, progress=progress,
+                              engine=settings.engine, scheduler=settings.scheduler)
 
     found = [f for r in results if r.report for f in r.report.results if f.status == "disagreement"]
     suppressed = 0
@@ -478,9 +522,28 @@ def parse_reports(values: Sequence[str]) -> list[tuple[str, str]]:
     return out
 
 
-def register(group: click.Group) -> None:
-    """Add ``check`` to the CLI group."""
-    group.add_command(check)
+def choose_engine(engine: str | None, scheduler: str | None, jobs: int) -> tuple[str, int]:
+    """The engine and the number of local processes, from ``--engine``, ``--scheduler``, ``--jobs``.
+
+    ``--scheduler`` alone means Dask (naming a cluster and running locally would be a silent
+    surprise), so ``--engine local`` with it is a contradiction. ``--engine dask`` without
+    ``--jobs`` starts one worker per CPU: one worker is slower than no Dask at all. Asking for
+    Dask checks that it is installed before any article is read.
+    """
+    if scheduler is not None and engine == "local":
+        raise UsageError("--scheduler needs the Dask engine",
+                         hint="drop --engine local, or give --engine dask")
+    if scheduler is None and engine != "dask":
+        return "local", jobs
+    from factcheck.distributed import check_address, require
+
+    require()
+    if scheduler is not None:
+        check_address(scheduler)
+    source = click.get_current_context().get_parameter_source("jobs")
+    if scheduler is None and source is click.core.ParameterSource.DEFAULT:
+        jobs = 0  # one per CPU
+    return "dask", jobs
 
 
 @click.command("check")
@@ -499,11 +562,19 @@ def register(group: click.Group) -> None:
               help="Record today's disagreements in FILE (and exit 0).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
               help="Compare stories in N processes (0: one per CPU).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
+              help="Compare stories here (local) or with Dask (dask): on the --scheduler cluster, "
+                   "else on a loopback LocalCluster of --jobs processes (default: one per CPU). "
+                   "[default: local; dask with --scheduler]")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Compare stories on the Dask cluster at ADDRESS (tcp://HOST:8786); implies "
+                   "--engine dask. Needs factcheck[dask].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or messages on stderr.")
 @common_options
 def check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], group_by: str,
           window_days: int | None, baseline_file: str | None, write_baseline: str | None,
-          jobs: int, quiet: bool, **common: Any) -> None:
+          jobs: int, engine: str | None, scheduler: str | None, quiet: bool,
+          **common: Any) -> None:
     """Check a corpus: group PATHS (files, folders, globs, .jsonl) into stories and compare each.
 
     Exit 0 when no disagreement reaches --fail-on, 1 when one does, 2 on errors.
@@ -515,6 +586,7 @@ def check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], group_by: 
     from factcheck.api import resolve_rules
 
     extra = parse_reports(reports)
+    engine, jobs = choose_engine(engine, scheduler, jobs)
     opts = run_options(common.get("rules_dirs", ()), common.get("select", ()),
                        common.get("ignore", ()), common.get("fail_on"), common.get("config_path"))
     rules = resolve_rules(opts.rules, opts.select, opts.ignore)
@@ -524,7 +596,8 @@ def check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], group_by: 
     settings = Settings(date=parse_date(common.get("date")), rules=tuple(rules), group_by=group_by,
                         window_days=window_days, jobs=jobs or (os.cpu_count() or 1),
                         baseline=baseline_file,
-                        keep_parsed="terminal" in (fmt, *(f for f, _ in extra)), cache=cache)
+                        keep_parsed="terminal" in (fmt, *(f for f, _ in extra)), cache=cache,
+                        engine=engine, scheduler=scheduler)
     with progress_bar(quiet) as bar:
         report, found = run_check(list(paths), settings, progress=bar)
     options = {"width": width, "fail_on": opts.fail_on}
@@ -540,5 +613,9 @@ def check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], group_by: 
         sys.exit(EXIT_OK)
     sys.exit(fail_code(report.worst(), opts.fail_on))
 
+
+for _group in _PENDING_GROUPS:  # groups that asked while this module was loading (see register)
+    _group.add_command(check)
+_PENDING_GROUPS.clear()
 
 __all__ = ["CheckReport", "StoryResult", "check_story", "register", "run_check"]

@@ -11,8 +11,6 @@ from typing import Any
 
 import click
 
-from factcheck.cli import write_output
-
 
 def stories_dict(grouping: Any) -> dict[str, Any]:
     """``{"stories": [{"id", "members": [path...], "reason"}], "unassigned": [path...]}``."""
@@ -74,4 +72,6 @@ def stories(paths: tuple[str, ...], fmt: str, group_by: str, window_days: int | 
         text = json.dumps(stories_dict(grouping), ensure_ascii=False, indent=2) + "\n"
     else:
         text = stories_text(grouping)
+    from factcheck.cli import write_output  # here: factcheck.cli imports this module
+
     write_output(text, output)
