@@ -200,3 +200,23 @@ def test_fuzz_random_text(nlp, tmp_path, capsys, text, other):
     out, err = capsys.readouterr()
     assert "Traceback" not in err and "internal error" not in err, err
     _check_invariants([p, q], exit_info.value.code, out)
+
+
+@FUZZ
+@given(data=st.binary(max_size=300), text=st.text(max_size=200))
+def test_fuzz_check_on_a_corpus_with_random_files(nlp, tmp_path_factory, capsys, data, text):
+    folder = tmp_path_factory.mktemp("corpus")
+    (folder / "good.txt").write_text("---\nstory: s\n---\n" + FRENCH, encoding="utf-8")
+    (folder / "other.txt").write_text("---\nstory: s\n---\n" + FRENCH.replace("3", "4"),
+                                      encoding="utf-8")
+    (folder / "random.txt").write_bytes(data)
+    (folder / "random.md").write_text(text, encoding="utf-8", errors="surrogatepass")
+    (folder / "feed.jsonl").write_bytes(data + b"\n" + text.encode("utf-8", "surrogatepass"))
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", str(folder), "--format", "json", "--quiet", "--no-cache"])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and "internal error" not in err, err
+    assert exit_info.value.code in (0, 1, 2)
+    if exit_info.value.code != 2:
+        report = json.loads(out)
+        assert any(f["status"] == "disagreement" for f in report["findings"])
