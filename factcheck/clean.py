@@ -24,13 +24,17 @@ _READ_ALSO = re.compile(
 )
 _PROMO = re.compile(
     r"suivez[- ]nous|abonnez[- ]vous|inscrivez[- ]vous|newsletter|t[ée]l[ée]chargez (?:notre|l['’]app)"
-    r"|retrouvez[- ]nous|rejoignez[- ]nous|notre cha[îi]ne whatsapp|partager sur|cliquez ici"
-    r"|publicit[ée]\s*$",
+    r"|retrouvez[- ]nous|rejoignez[- ]nous|notre cha[îi]ne whatsapp|partager sur|cliquez ici",
     re.I,
 )
+# Credit and source lines: a label and a colon ("Source : …", "Crédits photo : AFP"), a copyright
+# line, "Avec AFP", or a bare byline "Par Jean Dupont". "Par contre, …" and "Crédit Agricole : 3
+# milliards" are prose and data, so the labels are exact and the lines short.
 _SOURCE = re.compile(
-    r"^\s*(?:sources?|cr[ée]dits?(?: photo)?|photo|illustration|image|avec|par|©)\s*(?::|\b)"
-    r"(?=.{0,80}$)",
+    r"^\s*(?:sources?|cr[ée]dits?\s+photos?|photos?|illustrations?|images?|l[ée]gende)\s*:\s*\S.{0,80}$"
+    r"|^\s*©.{0,80}$"
+    r"|^\s*avec\s+(?:l['’])?[A-Z][\w.-]*(?:\s*(?:et|,)\s*(?:l['’])?[A-Z][\w.-]*)*\s*\.?\s*$"
+    r"|^\s*par\s+[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:de\s+|du\s+)?[A-ZÀ-Ý][\w'’.-]+){0,3}\s*$",
     re.I,
 )
 _AGENCY = re.compile(r"^\s*[(/\[]?\s*(?:[A-Z][A-Za-z]{1,6}(?:[-/][A-Z][A-Za-z]{0,6})*)\s*[)\]]?\s*$")
@@ -58,13 +62,22 @@ def _starts_with_pictograph(text: str) -> bool:
     return cat == "So" or 0x1F000 <= ord(stripped[0]) <= 0x1FAFF
 
 
-def is_heading(text: str) -> bool:
-    """A short line that does not end a sentence: a title or subheading, not prose."""
+def is_heading(text: str, *, first: bool = False) -> bool:
+    """A short line that does not end a sentence: a title (first line) or a subheading.
+
+    A subheading is terser than a title: at most 14 words and no clause break (", "), so that
+    a prose line that lost its final full stop is not taken for one.
+    """
     t = text.strip()
     if not t or len(t) > _HEADLINE_MAX or _SENTENCE_END.search(t):
         return False
     words = t.split()
-    return 2 <= len(words) <= 25 and t[0].isupper() | t[0].isdigit()
+    if not (t[0].isupper() or t[0].isdigit()):
+        return False
+    if first:
+        return 2 <= len(words) <= 25
+    # A short line with a figure ("Crédit Mutuel : 1,2 milliard") is data in a list, not a heading.
+    return 2 <= len(words) <= 14 and ", " not in t and not any(ch.isdigit() for ch in t)
 
 
 def clutter(lines: list[Line]) -> Iterator[tuple[int, str]]:
@@ -89,7 +102,7 @@ def clutter(lines: list[Line]) -> Iterator[tuple[int, str]]:
             yield i, "read-also link"
         elif _starts_with_pictograph(text) or (_PROMO.search(text) and len(text) < 300):
             yield i, "promo"
-        elif _SOURCE.match(text) and not _SENTENCE_END.search(text.strip()[:-1] or "x"):
+        elif _SOURCE.match(text):
             yield i, "source/credit line"
     # Signatures and bylines sit at the end: short lines with no sentence in them.
     for i in content[::-1][:3]:
@@ -109,7 +122,7 @@ def clean(article: Article) -> CleanText:
         text = lines[i][2]
         later = content[n + 1:]
         continued = bool(later) and _continues(lines[later[0]][2])
-        if is_heading(text) and later and not continued:
+        if is_heading(text, first=n == 0) and later and not continued:
             # The first heading line is the title; later ones are subheadings. Neither is prose,
             # and keeping them would report the same fact twice from one source.
             drop[i] = "title" if n == 0 else "heading"

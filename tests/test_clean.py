@@ -58,3 +58,21 @@ def test_every_clean_char_maps_to_the_same_raw_char():
         for i, ch in enumerate(c.text):
             if ch not in " \n'":
                 assert a.raw[c.offsets[i]] == ch, (path.name, i)
+
+
+@pytest.mark.parametrize("line", [
+    "Par contre, elle s'intéresse de très près au sort des mineurs.",
+    "Avec 128.978 votants, la participation a atteint 55,38%.",
+    "Crédit Agricole : 3 milliards",
+    "Pour restaurer leurs fonds propres, elles ont déjà été obligées de lancer des augmentations",
+])
+def test_prose_and_data_lines_that_look_like_clutter_are_kept(line):
+    text = f"Le texte commence ici.\n{line}\nEt il continue ensuite normalement."
+    assert line.strip() in cleaned(text)
+
+
+@pytest.mark.parametrize("line", ["Crédits photo : AFP", "Par Jean Dupont", "© AFP 2024",
+                                  "Avec AFP et Reuters"])
+def test_credit_and_byline_lines_are_removed(line):
+    text = f"Le texte commence ici et il dit quelque chose.\n{line}\nEt il continue ensuite."
+    assert line not in cleaned(text)
