@@ -16,6 +16,7 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from factcheck.model import Parsed
 
@@ -62,22 +63,32 @@ class ParseCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
-    def get(self, key: str) -> Parsed | None:
+    def get(self, key: str, kind: type = Parsed) -> Any:
+        """The cached value under ``key`` if it is a ``kind``; None on any miss or damage."""
         path = self._path(key)
         try:
             with path.open("rb") as handle:
                 value = pickle.load(handle)
             os.utime(path)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+                TypeError, ValueError):
             self.misses += 1
             return None
-        if not isinstance(value, Parsed):
+        if not isinstance(value, kind):
             self.misses += 1
             return None
         self.hits += 1
         return value
 
-    def put(self, key: str, value: Parsed) -> None:
+    def key_of(self, *parts: str) -> str:
+        """A key for any result derived from these parts and this code."""
+        h = hashlib.sha256()
+        for part in (CACHE_VERSION, code_fingerprint(), self.model, *parts):
+            h.update(part.encode("utf-8", "surrogatepass"))
+            h.update(b"\x00")
+        return h.hexdigest()
+
+    def put(self, key: str, value: Any) -> None:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

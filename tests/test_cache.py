@@ -70,3 +70,23 @@ def test_api_compare_accepts_strings_and_pairs(nlp):
                       "Le groupe a vendu 870 millions de téléphones en 2022."])
     assert [a.id for a in report.articles] == ["a", "text2"]
     assert any(f.rule == "amount-mismatch" for f in report.results)
+
+
+def test_whole_story_results_are_cached(nlp, tmp_path):
+    from factcheck.commands.check import StoryResult, check_story
+    from factcheck.load import article_from_text
+    from factcheck.rules import load_rules
+
+    arts = [article_from_text(t, id=i, path=f"{i}.txt") for i, t in (
+        ("a", "Le groupe a vendu 780 millions de téléphones en 2022, selon le rapport."),
+        ("b", "Le groupe a vendu 870 millions de téléphones en 2022, selon le rapport."))]
+    rules = load_rules()
+    cache = ParseCache(tmp_path, model="test")
+    first = check_story("s", arts, rules=rules, cache=cache)
+    again = ParseCache(tmp_path, model="test")
+    second = check_story("s", arts, rules=rules, cache=again)
+    assert isinstance(second, StoryResult) and again.hits == 1 and again.misses == 0
+    assert second.report.to_json() == first.report.to_json()
+    changed = [arts[0], article_from_text(arts[1].raw.replace("870", "880"), id="b", path="b.txt")]
+    third = check_story("s", changed, rules=rules, cache=again)
+    assert "880" in third.report.to_json()

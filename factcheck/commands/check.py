@@ -209,6 +209,42 @@ def check_story(story_id: str, articles: Sequence[Article], *, rules: Sequence[R
     from factcheck.api import compare_articles
     from factcheck.corpus import problem
 
+    key = _story_key(cache, story_id, articles, rules, date, reason, keep_parsed)
+    if key is not None:
+        hit = cache.get(key, StoryResult)
+        if hit is not None:
+            return hit
+    result = _check_story(story_id, articles, rules=rules, date=date, reason=reason,
+                          keep_parsed=keep_parsed, cache=cache,
+                          compare_articles=compare_articles, problem=problem)
+    if key is not None:
+        cache.put(key, result)
+    return result
+
+
+def _story_key(cache: Any, story_id: str, articles: Sequence[Article], rules: Sequence[Rule],
+               date: dt.date | None, reason: str, keep_parsed: bool) -> str | None:
+    """Whole-story results are cached too: a CI re-run on an unchanged story costs a lookup.
+
+    The key holds everything the result depends on: each article (metadata and text), the
+    rules with their options and severities, the date, and (through the cache) the code.
+    """
+    if cache is None or not hasattr(cache, "key_of"):
+        return None
+    import hashlib
+
+    parts = [story_id, reason, repr(date), repr(keep_parsed), repr(sorted(
+        (r.id, r.kind, r.fact, int(r.severity), r.message, repr(r.options)) for r in rules))]
+    for a in articles:
+        digest = hashlib.sha256(a.raw.encode("utf-8", "surrogatepass")).hexdigest()
+        parts.append(repr((a.id, a.path, a.title, a.outlet, a.date, a.date_precision, a.url,
+                           a.language, a.story, a.body_start, a.encoding, a.warnings, digest)))
+    return cache.key_of("story", *parts)
+
+
+def _check_story(story_id: str, articles: Sequence[Article], *, rules: Sequence[Rule],
+                 date: dt.date | None, reason: str, keep_parsed: bool, cache: Any,
+                 compare_articles: Any, problem: Any) -> StoryResult:
     members = tuple(a.id for a in articles)
     arts = [dataclasses.replace(a, story=story_id) for a in articles]
     problems: list[Problem] = []
