@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from factcheck.errors import FactcheckError, UsageError
-from factcheck.load import MAX_BYTES, article_from_text, decode, load_file
+from factcheck.load import MAX_BYTES, article_from_text, decode, dedupe_names, load_file
 from factcheck.model import Article, Evidence, Finding, Problem
 
 #: File kinds taken from folders and globs; a file named explicitly is read whatever its suffix.
@@ -233,16 +233,7 @@ def _ids(items: Sequence[tuple[str, str | None]]) -> list[str]:
         if m:
             name = f"{name}:{rec if rec is not None else m.group('line')}"
         names.append(name)
-    seen: set[str] = set()
-    out: list[str] = []
-    for name in names:
-        candidate, n = name, 2
-        while candidate in seen:
-            candidate = f"{name}-{n}"
-            n += 1
-        seen.add(candidate)
-        out.append(candidate)
-    return out
+    return dedupe_names(names)
 
 
 # --------------------------------------------------------------------- views for the renderers

@@ -157,20 +157,25 @@ def load_file(path: str | Path, *, id: str | None = None) -> Article:
 def unique_ids(paths: list[str]) -> list[str]:
     """File stems, made unique by adding the parent folder (then a counter) on a clash."""
     stems = [Path(p).stem for p in paths]
-    ids: list[str] = []
-    seen: set[str] = set()
+    names = []
     for path, stem in zip(paths, stems, strict=True):
-        candidate = stem
-        if stems.count(stem) > 1:
-            parent = Path(path).parent.name
-            candidate = f"{parent}/{stem}" if parent else stem
-        base, n = candidate, 2
+        parent = Path(path).parent.name if stems.count(stem) > 1 else ""
+        names.append(f"{parent}/{stem}" if parent else stem)
+    return dedupe_names(names)
+
+
+def dedupe_names(names: list[str]) -> list[str]:
+    """Make names unique in order: a repeat gets "-2", "-3", ..."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        candidate, n = name, 2
         while candidate in seen:
-            candidate = f"{base}-{n}"
+            candidate = f"{name}-{n}"
             n += 1
         seen.add(candidate)
-        ids.append(candidate)
-    return ids
+        out.append(candidate)
+    return out
 
 
 def load_files(paths: list[str]) -> list[Article]:
