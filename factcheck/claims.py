@@ -333,6 +333,12 @@ FUNCTION_WORDS = {"dont", "tout", "tous", "toute", "toutes", "avec", "pour", "da
                   "avait", "etait", "sera", "seront", "ceux", "celui", "celle", "chaque", "rien"}
 
 
+def _short_quotes_overlap(fa: Fact, fb: Fact) -> bool:
+    """Two short quotes sharing a word, in near-identical sentences, are one quote edited."""
+    a, b = _words(str(fa.value)), _words(str(fb.value))
+    return 0 < min(len(a), len(b)) <= 3 and bool(set(a) & set(b))
+
+
 def _named(f: Fact) -> bool:
     """The quote's speaker is a named person (not a role noun, a pronoun or a document)."""
     who = f.attrs.get("speaker")
@@ -362,7 +368,8 @@ def _match_in_sentence(ftype: str, pa: Parsed, ia: list[int], pb: Parsed,
             if ftype == "amount" and fa.key[1] and fb.key[1] and fa.key[1] != fb.key[1]:
                 # Different counted nouns are different claims ("fois" vs "tweets").
                 continue
-            if ftype == "quote" and not _quotes_match(fa, fb):
+            if ftype == "quote" and not _quotes_match(fa, fb) and not (
+                    near and _short_quotes_overlap(fa, fb)):
                 continue
             if ftype == "date" and not near and fa.key != fb.key:
                 continue
@@ -473,6 +480,8 @@ def _changes(pairs: list[SentencePair], by_id: dict[str, Parsed],
                 _token_reading(pair.a, ch.a, sa, by_id[pair.a].article.raw),
                 _token_reading(pair.b, ch.b, sb, by_id[pair.b].article.raw),
             ), {"change": kind, "detail": ch.detail, "in_quote": in_quote,
+                "lemmas_a": tuple(t.lemma.lower() for t in ch.a),
+                "lemmas_b": tuple(t.lemma.lower() for t in ch.b),
                 "similarity": ch.detail if kind == "name" else None}))
     return out
 

@@ -74,7 +74,7 @@ def _equal(obs_type: str, a: Reading, b: Reading) -> bool:
         return same_name(str(a.value), str(b.value), partial=obs_type == "person") >= 100
     if obs_type == "quote":
         x, y = quote_words(a), quote_words(b)
-        return x == y or x in y or y in x
+        return x == y or x in y or y in x or _squash(x) == _squash(y)
     if obs_type == "role":
         return a.facts[0].attrs.get("head") == b.facts[0].attrs.get("head")
     return a.value == b.value
@@ -247,6 +247,10 @@ class QuoteOptions:
     allow_fragments: bool = True
 
 
+def _squash(text: str) -> str:
+    return text.replace(" ", "").replace("-", "").replace("'", "")
+
+
 def quote_words(r: Reading) -> str:
     """The words of a quote to compare: typography folded, amounts and dates as placeholders."""
     f = r.facts[0] if r.facts else None
@@ -266,8 +270,8 @@ def quote_wording(obs: Observation, opts: QuoteOptions) -> list[Verdict]:
     differing = []
     for r in obs.readings[1:]:
         x, y = texts[first.source], texts[r.source]
-        if x == y or (opts.allow_fragments and (x in y or y in x)):
-            continue
+        if x == y or _squash(x) == _squash(y) or (opts.allow_fragments and (x in y or y in x)):
+            continue  # "contretemps" / "contre-temps" is spelling, reported as such
         differing.append(r)
     if not differing:
         return []
@@ -303,6 +307,16 @@ class AttributionOptions:
 DOCUMENT_NOUNS = {"lettre", "communiqué", "rapport", "texte", "document", "courrier", "message",
                   "note", "déclaration", "étude", "tweet", "publication", "plainte", "missive",
                   "courriel", "mail", "e-mail", "enquête", "jugement", "arrêt", "décision"}
+
+
+_ROLE_GLUE = {"le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "son", "sa", "ses",
+              "leur", "leurs", "notre", "votre", "au", "aux", "a", "en", "et", "ce", "cet", "cette"}
+
+
+def _role_content(r: Reading) -> list[str]:
+    """The words of a role that carry meaning, folded: determiners and linking words dropped."""
+    words = re.split(r"[^\w-]+", fold(str(r.value)))
+    return [w for w in words if w and w not in _ROLE_GLUE]
 
 
 def _is_named(r: Reading) -> bool:
@@ -348,7 +362,10 @@ def attribution(obs: Observation, opts: AttributionOptions) -> list[Verdict]:
             # in sentences that otherwise say the same thing ("le gouverneur" / "le
             # sous-gouverneur"). Two sources naming two true roles of a person is no conflict.
             other_for = head_a == head_b and names_a and names_b and not names_a & names_b
-            if other_for or (head_a != head_b and obs.detail.get("aligned")):
+            # In near-identical sentences, any other content word counts too: "l'avocate" /
+            # "l'ancienne avocate", "avocate générale" / "porte-parole du parquet".
+            reworded = obs.detail.get("aligned") and _role_content(first) != _role_content(r)
+            if other_for or (head_a != head_b and obs.detail.get("aligned")) or reworded:
                 return [Verdict("disagreement", obs.readings, _base_fields(obs),
                                 explanation="the same person is given different roles")]
     return []
@@ -377,6 +394,27 @@ def _change_kind(name: str) -> Callable[[Observation, ChangeOptions], list[Verdi
     judge.__name__ = name
     judge.__doc__ = f"Aligned sentences differ by a {name} change."
     return judge
+
+
+@dataclass(frozen=True)
+class ContraryOptions:
+    pairs: list = field(default_factory=list)  # [[lemma, lemma], ...]: words of opposite sense
+
+
+def contrary_words(obs: Observation, opts: ContraryOptions) -> list[Verdict]:
+    """A word replaced by its opposite in aligned sentences ("confirmé" / "démenti").
+
+    Which words are opposites is data (the rule's ``pairs``), not code: a newsroom adds its own.
+    """
+    if obs.kind != "change" or obs.detail.get("change") not in ("wording", "inflection"):
+        return []
+    la, lb = set(obs.detail.get("lemmas_a", ())), set(obs.detail.get("lemmas_b", ()))
+    for x, y in (tuple(p) for p in opts.pairs if len(p) == 2):
+        if (x in la and y in lb) or (y in la and x in lb):
+            return [Verdict("disagreement", obs.readings,
+                            {**_base_fields(obs), "detail": f"{x} / {y}"},
+                            explanation=f"'{x}' and '{y}' say opposite things", type="polarity")]
+    return []
 
 
 @dataclass(frozen=True)
@@ -412,4 +450,6 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
          "The same word spelt with or without hyphens or spaces."),
     Kind("wording", ChangeOptions, _change_kind("wording"),
          "Other words in aligned sentences, outside quotations."),
+    Kind("contrary_words", ContraryOptions, contrary_words,
+         "A word replaced by its opposite, from a list of pairs of lemmas."),
 ]}

@@ -144,6 +144,11 @@ def build_options(kind: str, raw: Any, at: Any = lambda k: "") -> Any:
             raise RuleError(f"unknown option '{key}' for kind {kind}"
                             f"{_suggest(key, tuple(known))}", where=at(f"options.{key}"))
         expected = type(getattr(defaults, key))
+        if expected is list and isinstance(value, list) and key == "pairs" and not all(
+                isinstance(p, list) and len(p) == 2 and all(isinstance(w, str) for w in p)
+                for p in value):
+            raise RuleError("option 'pairs' must be a list of [word, word] pairs",
+                            where=at(f"options.{key}"))
         ok = isinstance(value, expected) or (expected is float and isinstance(value, int)
                                              and not isinstance(value, bool))
         if expected is int and isinstance(value, bool):

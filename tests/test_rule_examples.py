@@ -21,7 +21,7 @@ def test_rules_folder_has_the_shipped_rules():
     ids = {r.id for r in RULES}
     assert {"amount-mismatch", "date-mismatch", "name-variant", "entity-substitution",
             "quote-wording", "attribution", "polarity", "inflection-variant", "spelling-variant",
-            "wording-variant", "single-source", "agreement"} <= ids
+            "wording-variant", "single-source", "agreement", "contrary-words"} <= ids
     assert len(list(builtin_rules_dir().glob("*.yaml"))) == len(RULES)
 
 

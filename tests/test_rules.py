@@ -74,3 +74,10 @@ def test_missing_rules_folder(tmp_path):
 def test_option_type_checks():
     with pytest.raises(RuleError, match="must be bool"):
         build_options("amount_mismatch", {"compare_qualifiers": "yes"})
+
+
+def test_contrary_pairs_must_be_pairs(tmp_path):
+    text = GOOD.replace("kind: amount_mismatch", "kind: contrary_words").replace(
+        "  rounding: 0.1", "  pairs: [[confirmer, démentir, nier]]")
+    with pytest.raises(RuleError, match="pairs of"):
+        load_rule(write(tmp_path, text))
