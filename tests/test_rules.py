@@ -79,5 +79,5 @@ def test_option_type_checks():
 def test_contrary_pairs_must_be_pairs(tmp_path):
     text = GOOD.replace("kind: amount_mismatch", "kind: contrary_words").replace(
         "  rounding: 0.1", "  pairs: [[confirmer, démentir, nier]]")
-    with pytest.raises(RuleError, match="pairs of"):
+    with pytest.raises(RuleError, match=r"list of \[word, word\] pairs .*rule.yaml:9"):
         load_rule(write(tmp_path, text))
