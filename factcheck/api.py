@@ -29,7 +29,6 @@ from factcheck.rules import Rule, load_rules, select_rules
 if TYPE_CHECKING:
     import pandas as pd
 
-SCHEMA = "factcheck.report/1"
 Source = str | Path | tuple[str, str]
 
 

@@ -20,7 +20,6 @@ MAX_BYTES = 5 * 1024 * 1024
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _INLINE_DATE = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s)\s*")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-META_KEYS = {"title", "source", "outlet", "date", "url", "language", "lang", "story", "id", "author"}
 
 
 def decode(data: bytes, where: str) -> tuple[str, str, tuple[str, ...]]:

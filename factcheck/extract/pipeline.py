@@ -188,14 +188,6 @@ def _sentences(doc: Doc, cleaned: CleanText) -> Iterator[Sentence]:
         index += 1
 
 
-def _sentence_of(sentences: tuple[Sentence, ...] | list[Sentence], raw_start: int) -> int:
-    for s in sentences:
-        if s.start <= raw_start < s.end:
-            return s.index
-    best = min(sentences, key=lambda s: abs(s.start - raw_start), default=None)
-    return best.index if best else 0
-
-
 def _entity_facts(entities: list[Entity], doc: Doc, cleaned: CleanText,
                   article: Article) -> Iterator[Fact]:
     sents = list(doc.sents)

@@ -33,8 +33,6 @@ TYPE_TITLES = {"amount": "Amounts", "date": "Dates", "person": "People", "org": 
                "place": "Places", "quote": "Quotes", "role": "Attribution and roles",
                "polarity": "Negation", "wording": "Wording"}
 MATRIX_TYPES = ("date", "amount", "person", "org", "place", "quote")
-STATUS_TITLES = {"disagreement": "disagreements", "agreement": "agreements",
-                 "single_source": "single-source details"}
 CONTEXT_WORDS = 12  # words of the sentence shown on each side of a short evidence span
 
 # Words for the inline diff: a number with its separators ("3,5", "26 000") is one word, so that
