@@ -321,7 +321,11 @@ def redate(p: Parsed, ref: dt.date | None) -> Parsed:
     if ref is None:
         return p
     cleaned = clean(p.article)
-    dates = list(extract.date_facts(p.sentences, cleaned, p.article, ref))
+    frames = {(f.start, f.end): f.attrs["frame"] for f in p.facts
+              if f.type == "date" and "frame" in f.attrs}
+    dates = [dataclasses.replace(f, attrs={**f.attrs, "frame": frames[(f.start, f.end)]})
+             if (f.start, f.end) in frames else f
+             for f in extract.date_facts(p.sentences, cleaned, p.article, ref)]
     taken = [(f.start, f.end) for f in dates]
     others = [f for f in p.facts if f.type != "date" and not (
         f.type == "amount" and any(f.start < e and s < f.end for s, e in taken))]

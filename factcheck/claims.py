@@ -19,6 +19,8 @@ from rapidfuzz import fuzz
 
 from factcheck.align import SentencePair, align, norm, unaligned
 from factcheck.diffwords import Change, content_tokens, diff_tokens
+from factcheck.link import link as link_facts
+from factcheck.link import same_source_duplicates
 from factcheck.model import Fact, Parsed, Sentence, Token
 
 ENTITY_TYPES = ("person", "org", "place")
@@ -26,6 +28,7 @@ NAME_SIMILARITY = 80.0
 DIFF_MIN_SCORE = 80.0  # word diffs only between near-copies; paraphrases align by facts
 MAX_NAME_TOKENS = 3
 MAX_ENTITY_BLOCK = 8  # a longer changed block is a rewrite, not a name swapped
+LINKED_TYPES = ("amount", "date")  # clustered by the fact linker, not by sentence alignment
 
 
 @dataclass(frozen=True)
@@ -118,11 +121,96 @@ def same_name(a: str, b: str, *, partial: bool = True) -> float:
     return float(min(fuzz.ratio(fa, fb), fuzz.ratio(ta[-1], tb[-1])))
 
 
+_DEMONYM = re.compile(r"(?:ien|ienne|iens|iennes|ais|aise|aises|ois|oise|oises|een|eenne|eens|"
+                      r"ain|aine|ains|aines|an|ane|ans|ien|ote|otes|in|ine|ins|ines|ique|iques)$")
+_ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
+
+
+def _singular(word: str) -> str:
+    """Number and gender folded away: "Banques Populaires" / "Banque Populaire",
+    "Américains" / "Américaine", "Etats" / "État" are one name in another form."""
+    w = fold(word)
+    for suffix in ("es", "s", "x", "e"):
+        if len(w) > 3 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+def is_acronym(name: str) -> bool:
+    core = name.replace(".", "").replace("-", "")
+    return 1 < len(core) <= 6 and core.isupper() and " " not in name.strip()
+
+
+def names_comparable(a: str, b: str) -> bool:
+    """Whether two names can be spellings of one name at all.
+
+    Acronyms are compared only when equal ("PS" / "PSG" are two bodies), a name against its
+    own plural, feminine or demonym ("Cambodge" / "Cambodgien", "Europe" / "Européens") is
+    another word rather than a misspelling, and Roman ordinals ("XIe") are not names.
+    """
+    if is_acronym(a) or is_acronym(b):
+        return False
+    if _ROMAN_ORDINAL.match(a.strip()) or _ROMAN_ORDINAL.match(b.strip()):
+        return False
+    wa, wb = a.split(), b.split()
+    if len(wa) == len(wb) and [_singular(x) for x in wa] == [_singular(y) for y in wb]:
+        return False
+    if len(wa) == 1 and len(wb) == 1:
+        x, y = fold(a), fold(b)
+        stem = 0
+        while stem < min(len(x), len(y)) and x[stem] == y[stem]:
+            stem += 1
+        if stem >= 4 and (_DEMONYM.search(x[stem - 1:]) or _DEMONYM.search(y[stem - 1:])) \
+                and (x[stem:] != y[stem:]):
+            return len(x) == len(y) and abs(len(x) - stem) <= 1  # only a letter changed
+    return True
+
+
 def _dates_compatible(a: Any, b: Any) -> bool:
     if a is None or b is None:
         return False
     a, b = str(a), str(b)
     return a == b or a.startswith(b) or b.startswith(a)
+
+
+def date_form(f: Fact, other: Fact) -> tuple[str | None, str | None]:
+    """The two dates in forms that can be compared: resolved values when both have one,
+    else as written ("W2Tsoir", "--03-04"), a resolved day standing in as its weekday."""
+    if f.value is not None and other.value is not None:
+        return str(f.value), str(other.value)
+    wa, wb = f.attrs.get("written"), other.attrs.get("written")
+    if not wa or not wb:
+        return None, None
+    wa, wb = _as_weekday(f, str(wa), str(wb)), _as_weekday(other, str(wb), str(wa))
+    if _written_class(wa) != _written_class(wb):
+        return None, None  # "samedi" against "le 6 décembre": nothing says they differ
+    return wa, wb
+
+
+def _written_class(form: str) -> str:
+    if form.startswith("--"):
+        return "day" if form.count("-") >= 3 else "month"
+    return form[:1]
+
+
+def _as_weekday(f: Fact, mine: str, theirs: str) -> str:
+    if theirs.startswith("W") and not mine.startswith("W") and f.value is not None:
+        import datetime as dt
+
+        try:
+            day = dt.date.fromisoformat(str(f.value)[:10])
+        except ValueError:
+            return mine
+        return f"W{day.isoweekday()}" + (mine[mine.index("T"):] if "T" in mine else "")
+    return mine
+
+
+def dates_agree(fa: Fact, fb: Fact) -> bool | None:
+    """True or False when the two dates can be compared, None when they cannot."""
+    a, b = date_form(fa, fb)
+    if a is None or b is None:
+        return None
+    return _dates_compatible(a, b)
 
 
 def compare(parsed: list[Parsed]) -> tuple[list[Observation], list[SentencePair]]:
@@ -182,33 +270,16 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
                 else:
                     first[k] = i
 
-    # Amounts and dates: matched inside aligned sentences, in order, by unit / precision. These
-    # are the "strict" links: a cluster whose values conflict keeps only them (see _split).
-    strict = _UnionFind()
+    # Quotes: matched inside aligned sentences, in order, and by their words anywhere.
     for pair in pairs:
         pa, pb = by_id[pair.a], by_id[pair.b]
         near = fuzz.ratio(norm(pa.sentences[pair.ai].text), norm(pb.sentences[pair.bi].text)) \
             >= DIFF_MIN_SCORE
-        for ftype in ("amount", "date", "quote"):
-            ia = [i for i in index[pair.a][ftype] if pa.facts[i].sentence == pair.ai]
-            ib = [j for j in index[pair.b][ftype] if pb.facts[j].sentence == pair.bi]
-            for i, j in _match_in_sentence(ftype, pa, ia, pb, ib, near=near):
-                uf.union((pair.a, i), (pair.b, j))
-                strict.union((pair.a, i), (pair.b, j))
-    # Equal values anywhere: the same amount with the same unit, the same resolved date.
+        ia = [i for i in index[pair.a]["quote"] if pa.facts[i].sentence == pair.ai]
+        ib = [j for j in index[pair.b]["quote"] if pb.facts[j].sentence == pair.bi]
+        for i, j in _match_in_sentence("quote", pa, ia, pb, ib, near=near):
+            uf.union((pair.a, i), (pair.b, j))
     for a, b in combinations(parsed, 2):
-        for i in index[a.article.id]["amount"]:
-            fa = a.facts[i]
-            for j in index[b.article.id]["amount"]:
-                fb = b.facts[j]
-                if fa.key[:2] == fb.key[:2] and _num_equal(fa.value, fb.value):
-                    uf.union((a.article.id, i), (b.article.id, j))
-        for i in index[a.article.id]["date"]:
-            fa = a.facts[i]
-            for j in index[b.article.id]["date"]:
-                fb = b.facts[j]
-                if fa.value is not None and fa.value == fb.value:
-                    uf.union((a.article.id, i), (b.article.id, j))
         for i in index[a.article.id]["quote"]:
             fa = a.facts[i]
             for j in index[b.article.id]["quote"]:
@@ -217,15 +288,29 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
 
     clusters: dict[Any, list[tuple[str, int]]] = defaultdict(list)
     for key in facts:
-        clusters[uf.find(key)].append(key)
-    split: list[list[tuple[str, int]]] = []
-    for members in clusters.values():
-        split.extend(_split(members, facts, strict))
+        if facts[key].type not in LINKED_TYPES:
+            clusters[uf.find(key)].append(key)
     near = [p for p in pairs if fuzz.ratio(norm(by_id[p.a].sentences[p.ai].text),
                                            norm(by_id[p.b].sentences[p.bi].text)) >= DIFF_MIN_SCORE]
     aligned = {(p.a, p.ai, p.b, p.bi) for p in near} | {(p.b, p.bi, p.a, p.ai) for p in near}
+    every = {(p.a, p.ai, p.b, p.bi) for p in pairs} | {(p.b, p.bi, p.a, p.ai) for p in pairs}
+    # Amounts and dates: linked by what they describe (see link.py), with a confidence.
+    linked = link_facts(parsed, aligned, every)
+    linked_facts = {k: facts[k] for c in linked for k in c.members}
+    dupes = same_source_duplicates(linked, linked_facts)
+    split: list[tuple[list[tuple[str, int]], dict[str, Any]]] = [(m, {}) for m in clusters.values()]
+    extra: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for k, n in dupes.items():
+        extra[n].append(k)
+    for n, c in enumerate(linked):
+        if c.members[0] in dupes:
+            continue
+        detail: dict[str, Any] = {}
+        if len({k[0] for k in c.members}) > 1:
+            detail = {"confidence": c.confidence, "why": c.why}
+        split.append((list(c.members) + extra[n], detail))
     out = []
-    for members in split:
+    for members, link_detail in split:
         members.sort()
         ftype = facts[members[0]].type
         per_source: dict[str, list[Fact]] = defaultdict(list)
@@ -242,49 +327,12 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
                     continue
                 seen.add(v)
                 readings.append(Reading(src, f.value, f.start, f.end, (f,), f.sentence))
-        detail = {}
+        detail = dict(link_detail)
         if ftype == "role":
             detail["aligned"] = any((x.source, x.sentence, y.source, y.sentence) in aligned
                                     for x in readings for y in readings if x.source != y.source)
         out.append(Observation("facts", ftype, tuple(readings), detail))
     out.sort(key=lambda o: (o.type, o.readings[0].source, o.readings[0].start))
-    return out
-
-
-def _values_conflict(fs: list[Fact]) -> bool:
-    ftype = fs[0].type
-    if ftype == "amount":
-        return any(not (_num_equal(f.value, fs[0].value) and f.key[:2] == fs[0].key[:2])
-                   for f in fs[1:])
-    if ftype == "date":
-        return any(not _dates_compatible(f.value, g.value) for f in fs for g in fs
-                   if f.value is not None and g.value is not None)
-    if ftype == "quote":
-        return len({fold(str(f.attrs.get("words", f.value))) for f in fs}) > 1
-    return False
-
-
-def _split(members: list[tuple[str, int]], facts: dict[tuple[str, int], Fact],
-           strict: _UnionFind) -> list[list[tuple[str, int]]]:
-    """Keep a conflicting cluster to its aligned-sentence links.
-
-    Equal values anywhere in two articles are a good sign of one claim, but when the aligned
-    sentences disagree, mentions pulled in only by value ("hier" three paragraphs away) would
-    muddle which sources say what. They are regrouped among themselves by value instead.
-    """
-    if facts[members[0]].type not in ("amount", "date") or len(members) < 3 or \
-            not _values_conflict([facts[m] for m in members]):
-        return [members]
-    groups: dict[Any, list[tuple[str, int]]] = defaultdict(list)
-    for m in members:
-        groups[strict.find(m)].append(m)
-    out = [g for g in groups.values() if len(g) > 1]
-    by_value: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for g in groups.values():
-        if len(g) == 1:
-            f = facts[g[0]]
-            by_value[repr((f.key[:2], f.value)) if f.type == "amount" else repr(f.value)].append(g[0])
-    out.extend(by_value.values())
     return out
 
 
@@ -462,7 +510,7 @@ def _changes(pairs: list[SentencePair], by_id: dict[str, Parsed],
                 if ea and eb:
                     sim = max(same_name(x[0], y[0], partial=x[1] == y[1] == "person")
                               for x in ea for y in eb)
-                    if sim >= 100:
+                    if sim >= 100 or not all(names_comparable(x[0], y[0]) for x in ea for y in eb):
                         continue
                     kind, etype = "name", (ea + eb)[0][1]
                     ch = Change("name", ch.a, ch.b, f"{sim:.0f}")
@@ -509,7 +557,8 @@ def _capitalised(tokens: tuple[Token, ...], sent: Sentence, etype: str | None
     if etype is None or not sent.tokens:
         return []
     first = sent.tokens[0].start
-    words = [t.text for t in tokens if t.text[:1].isupper() and t.start != first and t.text.isalpha()]
+    words = [t.text for t in tokens if t.text[:1].isupper() and t.start != first and t.text.isalpha()
+             and t.pos not in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV")]
     return [(" ".join(words), etype)] if words else []
 
 

@@ -67,7 +67,7 @@ def run(observations: list[Observation], rules: list[Rule], texts: dict[str, str
                 drafts.append((rule, verdict, obs))
     merged = _merge(drafts)
     findings = []
-    for rule, verdict, readings in merged:
+    for rule, verdict, readings, obs in merged:
         ev = tuple(evidence(r, texts[r.source], indexes[r.source]) for r in readings)
         fields = dict(verdict.fields)
         support = Counter()
@@ -82,7 +82,8 @@ def run(observations: list[Observation], rules: list[Rule], texts: dict[str, str
             severity=verdict.severity or rule.severity,
             type=verdict.type or rule.fact,
             message=format_message(rule, fields), evidence=ev,
-            explanation=verdict.explanation, story=story, support=dict(support)))
+            explanation=verdict.explanation, story=story, support=dict(support),
+            confidence=obs.detail.get("confidence"), why=tuple(obs.detail.get("why") or ())))
     findings.sort(key=sort_key)
     return findings
 
@@ -94,7 +95,7 @@ def sort_key(f: Finding) -> tuple[Any, ...]:
 
 
 def _merge(drafts: list[tuple[Rule, Verdict, Observation]]
-           ) -> list[tuple[Rule, Verdict, tuple[Reading, ...]]]:
+           ) -> list[tuple[Rule, Verdict, tuple[Reading, ...], Observation]]:
     """Merge findings of one rule whose evidence overlaps in some source."""
     uf = _UnionFind()
     spans: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
@@ -114,7 +115,7 @@ def _merge(drafts: list[tuple[Rule, Verdict, Observation]]
         groups[uf.find(n)].append(n)
     out = []
     for members in groups.values():
-        rule, verdict, _ = drafts[members[0]]
+        rule, verdict, obs = drafts[members[0]]
         readings: list[Reading] = []
         seen: set[tuple[str, int, int]] = set()
         for m in members:
@@ -124,5 +125,5 @@ def _merge(drafts: list[tuple[Rule, Verdict, Observation]]
                     seen.add(k)
                     readings.append(r)
         readings.sort(key=lambda r: (r.source, r.start))
-        out.append((rule, verdict, tuple(readings)))
+        out.append((rule, verdict, tuple(readings), obs))
     return out

@@ -13,7 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.claims import Observation, Reading, _dates_compatible, _num_equal, fold, same_name
+from factcheck.claims import (
+    Observation,
+    Reading,
+    _num_equal,
+    dates_agree,
+    fold,
+    names_comparable,
+    same_name,
+)
 from factcheck.model import Severity
 
 ALL_FACTS = ["date", "amount", "person", "org", "place", "quote", "role"]
@@ -69,7 +77,7 @@ def _equal(obs_type: str, a: Reading, b: Reading) -> bool:
         fa, fb = a.facts[0], b.facts[0]
         return _num_equal(a.value, b.value) and fa.key[:2] == fb.key[:2]
     if obs_type == "date":
-        return _dates_compatible(a.value, b.value)
+        return bool(dates_agree(a.facts[0], b.facts[0]))
     if obs_type in ("person", "org", "place"):
         return same_name(str(a.value), str(b.value), partial=obs_type == "person") >= 100
     if obs_type == "quote":
@@ -91,8 +99,6 @@ def agreement(obs: Observation, opts: AgreementOptions) -> list[Verdict]:
     if obs.kind != "facts" or obs.type not in opts.types or len(obs.sources) < opts.min_sources:
         return []
     first = obs.readings[0]
-    if obs.type == "date" and any(r.value is None for r in obs.readings):
-        return []
     if not all(_equal(obs.type, first, r) for r in obs.readings[1:]):
         return []
     shown = first.facts[0].text if first.facts else str(first.value)
@@ -135,6 +141,8 @@ class AmountOptions:
     rounding: float = 0.05
     rounding_severity: str = "info"
     compare_qualifiers: bool = False
+    min_confidence: float = 0.6
+    weak_severity: str = "info"
 
 
 def amount_mismatch(obs: Observation, opts: AmountOptions) -> list[Verdict]:
@@ -151,9 +159,10 @@ def amount_mismatch(obs: Observation, opts: AmountOptions) -> list[Verdict]:
     if len(distinct) == 2 and hi and (hi - lo) / abs(hi) <= opts.rounding and is_rounding(lo, hi):
         return [Verdict("disagreement", obs.readings, {**fields, "how": "a rounding"},
                         severity=Severity.parse(opts.rounding_severity),
-                        explanation=f"values within {opts.rounding:.0%} of each other")]
+                        explanation=_why(obs, f"values within {opts.rounding:.0%} of each other"))]
     return [Verdict("disagreement", obs.readings, {**fields, "how": "different values"},
-                    explanation=f"{len(support)} different values")]
+                    severity=_weak(obs, opts.min_confidence, opts.weak_severity),
+                    explanation=_why(obs, f"{len(support)} different values"))]
 
 
 def significant_digits(x: float) -> int:
@@ -179,7 +188,9 @@ def is_rounding(a: float, b: float) -> bool:
 # --- date mismatch ---------------------------------------------------------------------------
 @dataclass(frozen=True)
 class DateOptions:
-    compare_unresolved: bool = False
+    compare_unresolved: bool = True
+    min_confidence: float = 0.6
+    weak_severity: str = "info"
 
 
 def date_mismatch(obs: Observation, opts: DateOptions) -> list[Verdict]:
@@ -188,12 +199,34 @@ def date_mismatch(obs: Observation, opts: DateOptions) -> list[Verdict]:
     readings = tuple(r for r in obs.readings if r.value is not None or opts.compare_unresolved)
     if len({r.source for r in readings}) < 2:
         return []
-    first = readings[0]
-    if all(_dates_compatible(first.value, r.value) for r in readings[1:]):
+    verdicts = [dates_agree(x.facts[0], y.facts[0]) for x in readings for y in readings
+                if x.source < y.source]
+    if False not in verdicts:
         return []
+    shown = []
+    for r in readings:
+        f = r.facts[0]
+        shown.append(f"{r.source}={r.value if r.value is not None else f.attrs.get('written')}")
     return [Verdict("disagreement", readings, _base_fields(obs),
-                    explanation="resolved values: " + ", ".join(
-                        f"{r.source}={r.value}" for r in readings))]
+                    severity=_weak(obs, opts.min_confidence, opts.weak_severity),
+                    explanation=_why(obs, "values: " + ", ".join(shown)))]
+
+
+def _weak(obs: Observation, min_confidence: float, weak_severity: str) -> Severity | None:
+    """A disagreement between weakly linked facts is only worth a look, not a failed build."""
+    conf = obs.detail.get("confidence")
+    if conf is not None and conf < min_confidence:
+        return Severity.parse(weak_severity)
+    return None
+
+
+def _why(obs: Observation, text: str) -> str:
+    conf = obs.detail.get("confidence")
+    if conf is None:
+        return text
+    reasons = "; ".join(obs.detail.get("why") or ())
+    return f"{text} (linked with confidence {conf:.2f}: {reasons})" if reasons else \
+        f"{text} (linked with confidence {conf:.2f})"
 
 
 # --- names -----------------------------------------------------------------------------------
@@ -212,7 +245,7 @@ def name_variant(obs: Observation, opts: NameVariantOptions) -> list[Verdict]:
             for y in keep:
                 if x is not y and same_name(str(x.value), str(y.value)) < 100 and \
                         same_name(str(x.value), str(y.value)) >= opts.min_similarity and \
-                        x.source != y.source:
+                        x.source != y.source and names_comparable(str(x.value), str(y.value)):
                     rs = (x, y)
                     return [Verdict("disagreement", rs, {**_base_fields(obs), "a": x.value,
                                                           "b": y.value,

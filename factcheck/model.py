@@ -97,6 +97,33 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """What an amount or a date describes, for linking facts across reworded articles.
+
+    ``noun`` is the lemma of what is counted or measured ("soldat", "taux"), ``mods`` the lemmas
+    that narrow it ("thaïlandais", "participation"), ``owner`` whose age or term it is,
+    ``predicate`` the verb it hangs on, ``qualifiers`` words that make it another fact
+    ("autre", "premier"), ``scope`` time nouns with their modifiers ("trimestre:troisième"),
+    ``context`` the other content lemmas of its sentence, ``local`` those within a few words of
+    the fact, and ``names`` the entities in the sentence.
+    Lemmas are folded (lower case, no accents). ``vector`` and ``context_vector`` are unit
+    float16 vectors of the noun and of the sentence, as bytes, when the model has word vectors.
+    """
+
+    noun: str = ""
+    mods: tuple[str, ...] = ()
+    owner: str | None = None
+    predicate: str = ""
+    qualifiers: tuple[str, ...] = ()
+    scope: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    local: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    vector: bytes | None = None
+    context_vector: bytes | None = None
+
+
+@dataclass(frozen=True)
 class Fact:
     """A claim-bearing span: its type, surface text, normalised value and context.
 
@@ -146,6 +173,8 @@ class Finding:
     explanation: str | None = None
     story: str | None = None
     support: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    confidence: float | None = None  # of the link between the facts compared, when linked
+    why: tuple[str, ...] = ()  # what the linked facts share
 
 
 @dataclass(frozen=True)

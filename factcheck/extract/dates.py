@@ -1282,3 +1282,82 @@ def find_dates(text: str, ref: dt.date | dt.datetime | None, *,
     cands = _fold_pairs(cands, _date_time(ctx))
     cands = _fold_pairs(cands, _date_range(ctx))
     return [_mention(c) for c in cands]
+
+
+_WEEKDAY_N = {"lundi": 1, "mardi": 2, "mercredi": 3, "jeudi": 4, "vendredi": 5, "samedi": 6,
+              "dimanche": 7}
+_MONTH_N = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+            "juillet": 7, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+            "decembre": 12}
+_W_PARTS = {"matin": "matin", "matinee": "matin", "midi": "midi", "apres-midi": "apres-midi",
+          "soir": "soir", "soiree": "soir", "nuit": "nuit"}
+_W_DAY = re.compile(r"\b(1er|\d{1,2})\s+(" + "|".join(_MONTH_N) + r")\b")
+_W_MONTH = re.compile(r"\b(" + "|".join(_MONTH_N) + r")\b")
+_W_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAY_N) + r")\b")
+_W_PART = re.compile(r"\b(" + "|".join(re.escape(p) for p in _W_PARTS) + r")\b")
+_W_CLOCK = re.compile(r"\b(\d{1,2})\s?h\s?(\d{2})?\b")
+_W_CENTURY = re.compile(r"\b([IVXL]+)(?:e|ème|eme)\s+si[eè]cle\b", re.IGNORECASE)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def written_form(text: str) -> str | None:
+    """A date as written, comparable without knowing when the article was published.
+
+    Undated articles still say "mardi soir" or "le 3 mars": two such readings can be compared
+    as written ("W2:soir" against "W1:soir", "--03-03" against "--03-04"). The forms are prefix
+    ordered like ISO values, so "mardi" is compatible with "mardi soir" and "mars" with "le 3
+    mars". Centuries ("XIIe siècle") read as "C12".
+    """
+    f = _fold(text)
+    century = _W_CENTURY.search(text)
+    if century:
+        return f"C{_roman(century.group(1).upper())}."
+    # The part of the day as the article says it; a clock time in brackets after it is a
+    # conversion ("mardi midi (05h00 GMT)"), not a second time.
+    part = _W_PART.search(f)
+    clock = _W_CLOCK.search(f)
+    time = ""
+    if part:
+        time = "T" + _W_PARTS[part.group(1)]
+    elif clock and int(clock.group(1)) < 24:
+        time = f"T{int(clock.group(1)):02d}:{int(clock.group(2) or 0):02d}"
+    day = _W_DAY.search(f)
+    if day:
+        n = 1 if day.group(1) == "1er" else int(day.group(1))
+        return f"--{_MONTH_N[day.group(2)]:02d}-{n:02d}{time}"
+    weekday = _W_WEEKDAY.search(f)
+    if weekday:
+        return f"W{_WEEKDAY_N[weekday.group(1)]}{time}"
+    month = _W_MONTH.search(f)
+    if month and not re.search(r"\d{4}", f):
+        return f"--{_MONTH_N[month.group(1)]:02d}"
+    return time or None
+
+
+def _roman(s: str) -> int:
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=True):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN.get(b, 0) > v else v
+    return total
+
+
+_CENTURY = re.compile(r"(?<![\w-])(?:(?:au|du|le)\s+)?([IVXL]{1,6})(?:e|ème|eme|è)\s+si[eè]cles?\b")
+
+
+def find_centuries(text: str, taken: list[DateMention]) -> list[DateMention]:
+    """Centuries written in Roman numerals ("du XIIe siècle"), as year intervals.
+
+    History in news is dated by century ("ancien temple du XIe siècle"), and a wrong century
+    is a wrong date like any other.
+    """
+    out = []
+    for m in _CENTURY.finditer(text):
+        if any(d.start < m.end() and m.start() < d.end for d in taken):
+            continue
+        n = _roman(m.group(1))
+        if not 1 <= n <= 21:
+            continue
+        value = f"{(n - 1) * 100 + 1:04d}/{n * 100:04d}"
+        out.append(DateMention(m.start(1), m.end(), value, "interval", True, False))
+    return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from factcheck.clean import clean
 from factcheck.extract import amounts as amounts_mod
 from factcheck.extract import dates as dates_mod
 from factcheck.extract.entities import Entity, mentions, resolve
+from factcheck.extract.frames import build_frame, noun_phrase_end
 from factcheck.extract.quotes import find_quote_spans, normalise_quote
 from factcheck.model import Article, CleanText, Fact, Parsed, Sentence, Token
 
@@ -123,14 +125,23 @@ def build(article: Article, cleaned: CleanText, doc: Doc, ref: dt.date | None) -
     facts: list[Fact] = []
     facts.extend(_entity_facts(entities, doc, cleaned, article))
     facts.extend(_quote_facts(doc, cleaned, article, entities))
-    amounts = list(_amount_facts(doc, cleaned, article))
-    dates = list(date_facts(sentences, cleaned, article, ref, doc=doc))
+    names = sorted((m.start, m.end, e.canonical) for e in entities for m in e.mentions)
+    persons = [n for n, e in zip(names, _types(entities), strict=True) if e == "person"]
+    amounts = list(_amount_facts(doc, cleaned, article, names=names, persons=persons))
+    dates = list(date_facts(sentences, cleaned, article, ref, doc=doc,
+                            names=names, persons=persons))
     taken = [(f.start, f.end) for f in dates]
     facts.extend(dates)
     facts.extend(a for a in amounts if not any(a.start < e and s < a.end for s, e in taken))
     facts = with_quote_words(facts, article.raw)
     facts.sort(key=lambda f: (f.start, f.end, f.type))
     return Parsed(article=article, sentences=sentences, facts=tuple(facts))
+
+
+def _types(entities: list[Entity]) -> list[str]:
+    """The entity type of each mention, in the order :func:`build` sorts mentions."""
+    rows = sorted((m.start, m.end, e.canonical, e.type) for e in entities for m in e.mentions)
+    return [t for *_, t in rows]
 
 
 def with_quote_words(facts: list[Fact], raw: str) -> list[Fact]:
@@ -466,9 +477,17 @@ def _resolve_pronoun(doc: Doc, i: int, person_mentions: list[tuple[int, str]]
     return tok.idx, tok.idx + len(tok.text), before[-1], before[-1]
 
 
-def _amount_facts(doc: Doc, cleaned: CleanText, article: Article) -> Iterator[Fact]:
+def _amount_facts(doc: Doc, cleaned: CleanText, article: Article, *,
+                  names: list[tuple[int, int, str]] | None = None,
+                  persons: list[tuple[int, int, str]] | None = None) -> Iterator[Fact]:
     sents = list(doc.sents)
-    for amount in amounts_mod.find_amounts(doc.text):
+    found = amounts_mod.find_amounts(doc.text)
+    per_sentence = Counter((_doc_sentence_index(sents, a.start), a.kind) for a in found)
+    for amount in found:
+        listed = per_sentence[(_doc_sentence_index(sents, amount.start), amount.kind)] > 1
+        if amount.kind == "count" and amount.unit_end is not None:
+            amount = dataclasses.replace(amount, end=noun_phrase_end(doc, amount.unit_start,
+                                                                     amount.unit_end))
         rs, re_ = _raw(cleaned, amount.start, amount.end)
         unit = amount.unit
         if amount.kind == "count" and amount.unit_start is not None:
@@ -481,6 +500,10 @@ def _amount_facts(doc: Doc, cleaned: CleanText, article: Article) -> Iterator[Fa
                 attrs[name] = getattr(amount, name)
         ns, ne = _raw(cleaned, amount.number_start, amount.number_end)
         attrs["number_start"], attrs["number_end"] = ns, ne
+        counted = (amount.unit_start, amount.unit_end) if amount.unit_start is not None else None
+        attrs["frame"] = build_frame(doc, amount.start, amount.end, counted=counted,
+                                     kind=amount.kind, persons=persons or [], names=names or [],
+                                     listed=listed)
         value: Any = int(amount.value) if float(amount.value).is_integer() else amount.value
         yield Fact("amount", article.raw[rs:re_], value, rs, re_,
                    _doc_sentence_index(sents, amount.start), attrs,
@@ -488,8 +511,14 @@ def _amount_facts(doc: Doc, cleaned: CleanText, article: Article) -> Iterator[Fa
 
 
 def date_facts(sentences: tuple[Sentence, ...], cleaned: CleanText, article: Article,
-               ref: dt.date | None, *, doc: Doc | None = None) -> Iterator[Fact]:
-    """Dates per sentence, so each is resolved with the tense of its own sentence."""
+               ref: dt.date | None, *, doc: Doc | None = None,
+               names: list[tuple[int, int, str]] | None = None,
+               persons: list[tuple[int, int, str]] | None = None) -> Iterator[Fact]:
+    """Dates per sentence, so each is resolved with the tense of its own sentence.
+
+    Each date also carries its ``written`` form (see :func:`dates.written_form`), which is
+    what undated articles compare, and, when the parse is given, its frame.
+    """
     text = cleaned.text
     for sent in sentences:
         # Locate the sentence in the clean text through its first token's raw offset.
@@ -497,7 +526,9 @@ def date_facts(sentences: tuple[Sentence, ...], cleaned: CleanText, article: Art
         ce = _clean_index(cleaned, sent.end - 1) + 1
         chunk = text[cs:ce]
         direction = sent.tense or "past"
-        for d in dates_mod.find_dates(chunk, ref, direction=direction):
+        found = dates_mod.find_dates(chunk, ref, direction=direction)
+        found.extend(dates_mod.find_centuries(chunk, found))
+        for d in sorted(found, key=lambda d: d.start):
             rs, re_ = _raw(cleaned, cs + d.start, cs + d.end)
             head = _date_head(sent, rs)
             attrs: dict[str, Any] = {"precision": d.precision, "resolved": d.resolved,
@@ -506,6 +537,13 @@ def date_facts(sentences: tuple[Sentence, ...], cleaned: CleanText, article: Art
                 attrs["part"] = d.part
             if d.tz:
                 attrs["tz"] = d.tz
+            written = dates_mod.written_form(chunk[d.start:d.end])
+            if written:
+                attrs["written"] = written
+            if doc is not None:
+                attrs["frame"] = build_frame(doc, cs + d.start, cs + d.end, counted=None,
+                                             kind="date", persons=persons or [],
+                                             names=names or [])
             yield Fact("date", article.raw[rs:re_], d.value, rs, re_, sent.index, attrs, (head,))
 
 

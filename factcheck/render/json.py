@@ -30,6 +30,9 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         out["explanation"] = f.explanation
     if f.support:
         out["support"] = f.support
+    if f.confidence is not None:
+        out["confidence"] = f.confidence
+        out["why_linked"] = list(f.why)
     if f.story is not None:
         out["story"] = f.story
     return out

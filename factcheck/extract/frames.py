@@ -1,0 +1,242 @@
+"""What an amount or a date is *about*: the frame the fact linker compares across articles.
+
+Independent articles word one fact differently ("15.000 personnes assureront le spectacle" /
+"14.000 figurants sur la pelouse"), so sentence similarity cannot pair their figures. What they
+share is the frame: the thing counted and its modifiers, whose it is, the verb it hangs on, the
+qualifiers that make it another fact ("autres", "premier semestre") and the time scope. This
+module reads those from the parse; :mod:`factcheck.link` scores frames against each other.
+
+spaCy stays here: a frame is made of lemmas, names and (when the model has static word
+vectors) one unit vector, serialised as bytes so that it pickles small and compares fast.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+from factcheck.model import Frame
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+# Words that turn a figure into another fact: "14 autres otages" are not "15 otages", "le premier
+# semestre" is not the year. They are read as lemmas of adjectives and determiners near the fact.
+QUALIFIER_LEMMAS = {"autre", "premier", "dernier", "seul", "nouveau", "supplementaire",
+                    "initial", "prochain", "precedent"}
+# Lemmas too common to say what a sentence is about.
+LIGHT_LEMMAS = {"être", "avoir", "faire", "pouvoir", "devoir", "aller", "venir", "falloir",
+                "mettre", "dire", "donner", "prendre", "voir", "savoir", "vouloir", "selon",
+                "autre", "même", "tout", "plus", "moins", "dernier", "premier", "an", "année",
+                "fois", "jour", "mois", "heure", "semaine", "cas", "chose", "part", "façon"}
+SCOPE_NOUNS = {"trimestre", "semestre", "exercice", "mandat", "saison"}
+DURATION_KINDS = {"duration", "age"}
+LOCAL = 6  # tokens each side of the fact that say most directly what it is
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _lemma(tok: Token) -> str:
+    return fold(tok.lemma_ or tok.text)
+
+
+def _outside(span: Span, tok: Token) -> bool:
+    return not (span.start <= tok.i < span.end)
+
+
+def _governor(span: Span) -> Token | None:
+    """The first token above the span in the parse tree (skipping "de", "à", punctuation)."""
+    tok = span.root
+    for _ in range(8):
+        head = tok.head
+        if head is tok:
+            return None
+        if _outside(span, head) and head.pos_ not in ("ADP", "DET", "PUNCT", "NUM", "CCONJ"):
+            return head
+        tok = head
+    return None
+
+
+def _predicate(tok: Token | None) -> Token | None:
+    for _ in range(8):
+        if tok is None:
+            return None
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and not tok.dep_.startswith("aux"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _noun_mods(noun: Token, span: Span) -> list[str]:
+    """Modifiers that narrow what is counted: "soldats *thaïlandais*", "chefs *d'État*"."""
+    out = []
+    for c in noun.children:
+        if c.dep_ in ("nummod", "det") or c.like_num:
+            continue
+        if c.dep_ in ("amod", "nmod", "compound", "flat:name") and c.pos_ in (
+                "NOUN", "PROPN", "ADJ", "VERB"):
+            out.append(_lemma(c))
+    if noun.dep_ == "nmod" and noun.head.pos_ == "NOUN":
+        out.append(_lemma(noun.head))  # "la mort de cinq soldats": what happened to them
+    return out
+
+
+def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | None,
+                kind: str, persons: list[tuple[int, int, str]],
+                names: list[tuple[int, int, str]], listed: bool = False) -> Frame:
+    """The frame of the fact at doc characters [start, end).
+
+    ``counted`` is the character span of the counted noun when the amount reader found one;
+    ``persons``/``names`` are (start, end, canonical) of the article's entity mentions;
+    ``listed`` says the sentence gives several figures of this kind, each then owned by a name.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return Frame()
+    sent = span.sent
+    noun_tok: Token | None = None
+    if counted is not None:
+        cspan = doc.char_span(counted[0], counted[1], alignment_mode="expand")
+        if cspan is not None and len(cspan):
+            noun_tok = cspan[-1] if cspan[-1].pos_ in ("NOUN", "PROPN") else cspan.root
+    gov = _governor(span)
+    if noun_tok is None and gov is not None and gov.pos_ in ("NOUN", "PROPN", "ADJ"):
+        noun_tok = gov
+    pred = _predicate(noun_tok if noun_tok is not None else gov)
+    mods: list[str] = []
+    if noun_tok is not None:
+        mods.extend(_noun_mods(noun_tok, span))
+    if noun_tok is None and pred is not None:
+        # "le chômage a atteint 8 %": with no noun above the figure, the subject says what it is.
+        for c in pred.children:
+            if c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN"):
+                mods.append(_lemma(c))
+                mods.extend(_lemma(g) for g in c.children if g.dep_ in ("nmod", "amod")
+                            and g.pos_ in ("NOUN", "ADJ"))
+    quals = set()
+    window = list(doc[max(sent.start, span.start - 3):span.end + 3])
+    if noun_tok is not None:
+        window.extend(noun_tok.children)
+    for t in window:
+        lem = _lemma(t)
+        if lem in QUALIFIER_LEMMAS and t.pos_ in ("ADJ", "DET", "NUM", "ADV"):
+            quals.add(lem)
+    scope = sorted({_lemma(t) + ":" + " ".join(_lemma(c) for c in t.children if c.pos_ in (
+        "ADJ", "NUM")) for t in sent if _lemma(t) in SCOPE_NOUNS})
+    context = sorted({_lemma(t) for t in sent if t.pos_ in CONTENT_POS and not t.is_punct
+                      and len(t.text) > 1 and _lemma(t) not in LIGHT_LEMMAS
+                      and not t.like_num and _outside(span, t)})
+    local = sorted({_lemma(t) for t in doc[max(sent.start, span.start - LOCAL):min(
+        sent.end, span.end + LOCAL)] if t.pos_ in CONTENT_POS and len(t.text) > 1
+        and not t.like_num and _lemma(t) not in LIGHT_LEMMAS and _outside(span, t)})
+    s0, s1 = sent.start_char, sent.end_char
+    in_sent = sorted({n for a, b, n in names if a < s1 and s0 < b and not (start <= a < end)})
+    owner = None
+    if kind in ("age",) or (kind in DURATION_KINDS and noun_tok is None):
+        owner = _owner(span, sent, persons)
+    elif listed:
+        owner = _list_owner(span, names) or _subject_name(pred, names)
+    noun = _lemma(noun_tok) if noun_tok is not None else ""
+    vector = _unit_vector(doc, [noun_tok.lemma_.lower()]) if noun_tok is not None else None
+    ctx_vector = _unit_vector(doc, [t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "VERB")
+                                    and _lemma(t) in context])
+    return Frame(noun=noun, mods=tuple(sorted(set(mods) - {noun})),
+                 owner=owner, predicate=_lemma(pred) if pred is not None else "",
+                 qualifiers=tuple(sorted(quals)), scope=tuple(scope), context=tuple(context),
+                 local=tuple(local),
+                 names=tuple(in_sent), vector=vector, context_vector=ctx_vector)
+
+
+def _owner(span: Span, sent: Span, persons: list[tuple[int, int, str]]) -> str | None:
+    """Whose age or term it is: the person named closest to the figure in its sentence.
+
+    "Benoît Hamon, 41 ans", "âgé de 60 ans, Patrick Poivre d'Arvor", "Vincent Peillon (48 ans)".
+    A name before the figure wins over one after at the same distance, as appositions come after
+    the name in French news.
+    """
+    best: tuple[int, str] | None = None
+    s0, s1 = sent.start_char, sent.end_char
+    for a, b, name in persons:
+        if not (s0 <= a < s1):
+            continue
+        dist = span.start_char - b if b <= span.start_char else (a - span.end_char) * 2 + 1
+        if dist < 0:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, name)
+    return best[1] if best else None
+
+
+def noun_phrase_end(doc: Doc, start: int, end: int) -> int:
+    """Where the counted noun's phrase ends: "cinq soldats thaïlandais" is what the figure
+    counts, and a reader checking the evidence needs the adjectives that say whose."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return end
+    noun = span[-1]
+    j = noun.i + 1
+    while j < noun.sent.end and doc[j].pos_ == "ADJ" and doc[j].head.i == noun.i \
+            and not doc[j].text[:1].isupper():
+        j += 1
+    return max(end, doc[j - 1].idx + len(doc[j - 1].text)) if j > noun.i + 1 else end
+
+
+def _list_owner(span: Span, names: list[tuple[int, int, str]]) -> str | None:
+    """The name a figure is listed against: "BNP Paribas 2,55 milliards, Crédit Agricole 3
+    milliards" gives each bank its own figure. Only a name right before the figure counts."""
+    doc = span.doc
+    for a, _, name in names:  # "2,55 milliards à BNP Paribas" first: a preposition is explicit
+        if span.end_char <= a < span.sent.end_char and _TO_NAME.match(doc.text[span.end_char:a]):
+            return name
+    for a, b, name in names:
+        if b > span.start_char or a < span.sent.start_char:
+            continue
+        between = doc.text[b:span.start_char]
+        if len(between) <= 3 and between.strip(" :(,") == "":
+            return name
+    return None
+
+
+_TO_NAME = re.compile(r"^\s*(?:à|au|aux|pour)(?:\s+(?:la|le|les)\s+|\s+l['’]|\s*)$", re.IGNORECASE)
+
+
+def _subject_name(pred: Token | None, names: list[tuple[int, int, str]]) -> str | None:
+    """The named subject of the figure's verb: "Crédit Agricole va recevoir 3 milliards"."""
+    if pred is None:
+        return None
+    for c in pred.children:
+        if c.dep_.startswith("nsubj"):
+            lo = c.left_edge.idx
+            hi = c.right_edge.idx + len(c.right_edge.text)
+            for a, b, name in names:
+                if lo <= a and b <= hi:
+                    return name
+    return None
+
+
+def _unit_vector(doc: Doc, lemmas: list[str]) -> bytes | None:
+    """Mean static word vector of the lemmas, normalised; None when the model has no vectors."""
+    vectors = doc.vocab.vectors
+    if not vectors.shape[0] or not lemmas:
+        return None
+    import numpy as np
+
+    rows: list[Any] = []
+    for lem in lemmas:
+        key = doc.vocab.strings.add(lem)
+        if key in vectors:
+            rows.append(vectors[key])
+    if not rows:
+        return None
+    v = np.mean(np.asarray(rows, dtype=np.float32), axis=0)
+    n = float(np.linalg.norm(v))
+    if not n:
+        return None
+    return (v / n).astype(np.float16).tobytes()

@@ -1,0 +1,223 @@
+"""The fact linker: frames, candidate classes, scores, clusters and name comparability.
+
+Unit tests build frames by hand and need no model; the table tests at the end run real French
+sentences, written the way two outlets word one fact differently, through the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.claims import names_comparable
+from factcheck.extract.dates import find_centuries, written_form
+from factcheck.link import (
+    LINK_MIN,
+    _cluster,
+    _Weights,
+    comparable_classes,
+    score,
+)
+from factcheck.model import Article, Fact, Frame, Parsed, Sentence, Severity
+
+
+def amount(value, kind="count", *, unit=None, frame=None, sentence=0, **attrs) -> Fact:
+    return Fact("amount", str(value), value, 0, 1, sentence,
+                {"kind": kind, "unit": unit, "frame": frame or Frame(), **attrs})
+
+
+def weights() -> _Weights:
+    art = Article(id="a", path="a", raw="x")
+    return _Weights([Parsed(art, (Sentence(0, "x", 0, 1),), ())])
+
+
+# --- written forms of dates (undated articles) -------------------------------------------------
+@pytest.mark.parametrize(("text", "form"), [
+    ("mardi soir", "W2Tsoir"),
+    ("avant lundi soir", "W1Tsoir"),
+    ("le 5 janvier", "--01-05"),
+    ("1er mars 2008", "--03-01"),
+    ("jeudi 18 mai", "--05-18"),
+    ("20h35", "T20:35"),
+    ("20 h 30", "T20:30"),
+    ("mardi midi (05h00 GMT)", "W2Tmidi"),
+    ("en mars", "--03"),
+    ("XIIe siècle", "C12."),
+    ("le mois dernier", None),
+])
+def test_written_form(text, form):
+    assert written_form(text) == form
+
+
+def test_centuries_are_year_intervals():
+    found = find_centuries("ancien temple hindou du XIIe siècle, bâti sur un site du Xe siècle", [])
+    assert [d.value for d in found] == ["1101/1200", "0901/1000"]
+
+
+# --- which facts may be one claim ---------------------------------------------------------------
+@pytest.mark.parametrize(("fact", "classes"), [
+    (amount(26e9, "money", unit="EUR"), ("money:EUR", "big")),
+    (amount(26e9, "number"), ("big",)),
+    (amount(200000, "number", frame=Frame(noun="chinois")), ("count",)),
+    (amount(12, "number"), ()),  # a bare number says nothing of what it counts
+    (amount(41, "age"), ("age",)),
+    (amount(8, "percent"), ("percent",)),
+])
+def test_comparable_classes(fact, classes):
+    assert comparable_classes(fact) == classes
+
+
+def test_ages_of_different_people_never_link():
+    a = amount(41, "age", frame=Frame(owner="Benoît Hamon", context=("motion",)))
+    b = amount(48, "age", frame=Frame(owner="Vincent Peillon", context=("motion",)))
+    assert score(a, b, weights())[0] == 0.0
+
+
+def test_counts_of_different_things_never_link():
+    a = amount(300, "count", frame=Frame(noun="blesse", context=("affrontement",)))
+    b = amount(300, "count", frame=Frame(noun="logement", context=("affrontement",)))
+    s, why = score(a, b, weights())
+    assert s == 0.0 and why == ("counts different things",)
+
+
+def test_qualifier_autre_makes_another_fact():
+    ctx = ("liberer", "otage", "ravisseur")
+    a = amount(14, frame=Frame(noun="otage", qualifiers=("autre",), context=ctx, local=ctx))
+    b = amount(15, frame=Frame(noun="otage", context=ctx, local=ctx))
+    same = amount(15, frame=Frame(noun="otage", qualifiers=("autre",), context=ctx, local=ctx))
+    assert score(a, b, weights())[0] < score(a, same, weights())[0] / 1.5
+
+
+def test_other_period_never_links():
+    a = amount(2e6, "money", unit="USD", period="year")
+    b = amount(2e6, "money", unit="USD", period="month")
+    assert score(a, b, weights())[0] == 0.0
+
+
+def test_equal_values_link_even_in_unrelated_wording():
+    a = amount(19, frame=Frame(noun="mort", context=("bilan",)))
+    b = amount(19, frame=Frame(noun="mort", context=("emeute",)))
+    assert score(a, b, weights())[0] >= LINK_MIN
+
+
+def test_clusters_do_not_chain_through_one_member():
+    keys = [("a", 0), ("b", 0), ("c", 0)]
+    facts = {k: amount(1) for k in keys}
+    from factcheck.link import Link
+
+    scores = {}
+    for x, y, s in [(keys[0], keys[1], 0.9), (keys[1], keys[2], 0.5), (keys[0], keys[2], 0.0)]:
+        scores[(x, y)] = scores[(y, x)] = (s, ())
+    links = [Link(keys[0], keys[1], 0.9, ()), Link(keys[1], keys[2], 0.5, ())]
+    clusters = _cluster(facts, links, scores)
+    assert sorted(len(c.members) for c in clusters) == [1, 2]
+
+
+# --- names ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("a", "b", "comparable"), [
+    ("AFEP", "AFP", False),  # two acronyms are two bodies
+    ("PS", "PSG", False),
+    ("Banque Populaire", "Banques Populaires", False),  # number
+    ("Américains", "Américaine", False),  # number and gender
+    ("Etat", "États", False),  # accent on a capital
+    ("Cambodge", "Cambodgien", False),  # a place and its demonym
+    ("Europe", "Européens", False),
+    ("Xe", "XIe", False),  # ordinals, not names
+    ("Hor Namong", "Hor Namhong", True),
+    ("Gazetta dello Sport", "Gazzetta dello Sport", True),
+    ("Gdanks", "Gdansk", True),
+    ("Allianz", "Alliance", True),
+])
+def test_names_comparable(a, b, comparable):
+    assert names_comparable(a, b) is comparable
+
+
+# --- real sentences, whole pipeline -----------------------------------------------------------------
+def serious(report):
+    return [f for f in report.results if f.status == "disagreement"
+            and f.severity >= Severity.WARNING and f.type in ("amount", "date")]
+
+
+def disagreements(report, type_):
+    return [f for f in report.results if f.status == "disagreement" and f.type == type_]
+
+
+CASES = [
+    # (what, article A, article B, type, texts the disagreement must show or None)
+    ("paraphrased figure", "Le sommet a réuni 90 chefs d'État à Bruxelles jeudi, selon les "
+     "organisateurs.", "Jeudi, quelque 80 chefs d'Etats se sont retrouvés dans la capitale belge "
+     "pour ce sommet.", "amount", {"90 chefs", "quelque 80 chefs"}),
+    ("weekday, no publication date", "Le président a annoncé mardi soir sa démission devant les "
+     "députés réunis.", "C'est lundi soir que le président a annoncé sa démission aux députés.",
+     "date", {"mardi soir", "lundi soir"}),
+    ("day and month, no publication date", "Le Sénat examinera le texte le 5 janvier, a indiqué "
+     "le gouvernement.", "L'examen du texte au Sénat commencera le 7 janvier, selon le "
+     "gouvernement.", "date", {"le 5 janvier", "le 7 janvier"}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("what", "a", "b", "ftype", "texts"), CASES, ids=[c[0] for c in CASES])
+def test_linked_disagreements(nlp, what, a, b, ftype, texts):
+    from factcheck.api import compare
+
+    found = [f for f in disagreements(compare([("a", a), ("b", b)]), ftype)
+             if f.severity >= Severity.WARNING]
+    assert len(found) == 1, what
+    assert {e.text for e in found[0].evidence} == texts
+    assert found[0].confidence is not None and found[0].confidence >= 0.6
+    assert found[0].why
+
+
+FALSE_ALARMS = [
+    ("another group of hostages", "Les ravisseurs ont libéré 14 autres otages dans la soirée.",
+     "Au total, 15 otages étaient retenus par le groupe armé."),
+    ("two people's ages", "Benoît Hamon, 41 ans, a présenté sa motion devant les militants.",
+     "Vincent Peillon, 48 ans, soutient la motion de Ségolène Royal devant les militants."),
+    ("a weekday against a day of the month", "Le président a reçu samedi le dalaï lama à Gdansk.",
+     "Le président a reçu le 6 décembre le dalaï lama à Gdansk."),
+    ("figures listed against their names", "L'Etat apportera 3 milliards d'euros au Crédit "
+     "Agricole, 2,55 milliards à BNP Paribas et 1,7 milliard à la Société Générale.",
+     "BNP Paribas recevra 2,55 milliards d'euros, le Crédit Agricole 3 milliards et la Société "
+     "Générale 1,7 milliard."),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("what", "a", "b"), FALSE_ALARMS, ids=[c[0] for c in FALSE_ALARMS])
+def test_no_false_alarm(nlp, what, a, b):
+    from factcheck.api import compare
+
+    assert serious(compare([("a", a), ("b", b)])) == [], what
+
+
+@pytest.mark.model
+def test_a_weak_link_is_at_most_info(nlp):
+    from factcheck.api import compare
+
+    report = compare([("a", "Le taux de participation a atteint 66 % lors du scrutin de dimanche."),
+                      ("b", "La participation s'est élevée à 64,1 % dimanche, selon le ministère.")])
+    found = disagreements(report, "amount")
+    assert found and all(f.severity == Severity.INFO for f in found)
+    assert all(f.confidence is not None and f.confidence < 0.6 for f in found)
+
+
+@pytest.mark.model
+def test_frame_of_a_count(nlp):
+    from factcheck.api import compare
+
+    report = compare([("a", "Mercredi, cinq soldats thaïlandais ont été blessés près du temple."),
+                      ("b", "Deux soldats cambodgiens ont été tués mercredi.")])
+    facts = {f.text: f for p in report.parsed for f in p.facts if f.type == "amount"}
+    frame = facts["cinq soldats thaïlandais"].attrs["frame"]
+    assert frame.noun == "soldat" and "thailandais" in frame.mods
+    assert frame.predicate == "blesser"
+
+
+@pytest.mark.model
+def test_frame_owner_of_an_age(nlp):
+    from factcheck.api import compare
+
+    report = compare([("a", "Benoît Hamon, 41 ans, a présenté sa motion."),
+                      ("b", "La motion de Benoît Hamon a été présentée.")])
+    ages = [f for p in report.parsed for f in p.facts if f.attrs.get("kind") == "age"]
+    assert ages and ages[0].attrs["frame"].owner == "Benoît Hamon"
