@@ -19,8 +19,8 @@ from rapidfuzz import fuzz
 
 from factcheck.align import SentencePair, align, norm, unaligned
 from factcheck.diffwords import Change, content_tokens, diff_tokens
+from factcheck.link import Key, cluster_links, same_source_duplicates
 from factcheck.link import link as link_facts
-from factcheck.link import same_source_duplicates
 from factcheck.model import Fact, Parsed, Sentence, Token
 
 ENTITY_TYPES = ("person", "org", "place")
@@ -28,7 +28,9 @@ NAME_SIMILARITY = 80.0
 DIFF_MIN_SCORE = 80.0  # word diffs only between near-copies; paraphrases align by facts
 MAX_NAME_TOKENS = 3
 MAX_ENTITY_BLOCK = 8  # a longer changed block is a rewrite, not a name swapped
-LINKED_TYPES = ("amount", "date")  # clustered by the fact linker, not by sentence alignment
+LINKED_TYPES = ("amount", "date")
+# Quotes link on their words (_quotes_match); the score orders the links and is their confidence.
+QUOTE_LINK_MIN = 0.01  # clustered by the fact linker, not by sentence alignment
 
 
 @dataclass(frozen=True)
@@ -270,7 +272,16 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
                 else:
                     first[k] = i
 
-    # Quotes: matched inside aligned sentences, in order, and by their words anywhere.
+    # Quotes: matched inside aligned sentences, in order, and by their words anywhere; then
+    # linked one-to-one and clustered like figures, so that two utterances sharing a phrase
+    # with a third are not chained into one "reworded" quote.
+    quote_scores: dict[tuple[Key, Key], tuple[float, tuple[str, ...]]] = {}
+
+    def add_quote(x: Key, y: Key, why: str) -> None:
+        s = _quote_similarity(facts[x], facts[y])
+        if s > quote_scores.get((x, y), (0.0,))[0]:
+            quote_scores[(x, y)] = quote_scores[(y, x)] = (s, (why,))
+
     for pair in pairs:
         pa, pb = by_id[pair.a], by_id[pair.b]
         near = fuzz.ratio(norm(pa.sentences[pair.ai].text), norm(pb.sentences[pair.bi].text)) \
@@ -278,18 +289,25 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
         ia = [i for i in index[pair.a]["quote"] if pa.facts[i].sentence == pair.ai]
         ib = [j for j in index[pair.b]["quote"] if pb.facts[j].sentence == pair.bi]
         for i, j in _match_in_sentence("quote", pa, ia, pb, ib, near=near):
-            uf.union((pair.a, i), (pair.b, j))
+            add_quote((pair.a, i), (pair.b, j), "aligned sentences")
     for a, b in combinations(parsed, 2):
         for i in index[a.article.id]["quote"]:
             fa = a.facts[i]
             for j in index[b.article.id]["quote"]:
                 if _quotes_match(fa, b.facts[j]):
-                    uf.union((a.article.id, i), (b.article.id, j))
+                    add_quote((a.article.id, i), (b.article.id, j), "same words")
+    quote_facts = {k: f for k, f in facts.items() if f.type == "quote"}
+    quote_clusters = cluster_links(quote_facts, quote_scores, minimum=QUOTE_LINK_MIN)
 
     clusters: dict[Any, list[tuple[str, int]]] = defaultdict(list)
     for key in facts:
-        if facts[key].type not in LINKED_TYPES:
+        if facts[key].type not in LINKED_TYPES and facts[key].type != "quote":
             clusters[uf.find(key)].append(key)
+    quote_detail: dict[Any, dict[str, Any]] = {}
+    for n, qc in enumerate(quote_clusters):
+        clusters[("quote", n)] = list(qc.members)
+        if len(qc.members) > 1:
+            quote_detail[("quote", n)] = {"confidence": qc.confidence, "why": qc.why}
     near = [p for p in pairs if fuzz.ratio(norm(by_id[p.a].sentences[p.ai].text),
                                            norm(by_id[p.b].sentences[p.bi].text)) >= DIFF_MIN_SCORE]
     aligned = {(p.a, p.ai, p.b, p.bi) for p in near} | {(p.b, p.bi, p.a, p.ai) for p in near}
@@ -298,7 +316,8 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
     linked = link_facts(parsed, aligned, every)
     linked_facts = {k: facts[k] for c in linked for k in c.members}
     dupes = same_source_duplicates(linked, linked_facts)
-    split: list[tuple[list[tuple[str, int]], dict[str, Any]]] = [(m, {}) for m in clusters.values()]
+    split: list[tuple[list[tuple[str, int]], dict[str, Any]]] = [
+        (m, quote_detail.get(k, {})) for k, m in clusters.items()]
     extra: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for k, n in dupes.items():
         extra[n].append(k)
@@ -318,7 +337,10 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
             per_source[src].append(facts[(src, i)])
         readings = []
         for src in sorted(per_source):
-            fs = sorted(per_source[src], key=lambda f: f.start)
+            # A name's evidence is its first mention written in full ("Bertrand Delanoë",
+            # not a later "Delanoë"), so that a spelling can be checked in the evidence.
+            fs = sorted(per_source[src], key=lambda f: (
+                f.type in ENTITY_TYPES and fold(f.text) != fold(str(f.value)), f.start))
             # One reading per distinct value in a source (an entity: its first mention).
             seen: set[str] = set()
             for f in fs:
@@ -379,6 +401,16 @@ FUNCTION_WORDS = {"dont", "tout", "tous", "toute", "toutes", "avec", "pour", "da
                   "avoir", "fait", "faire", "sans", "sous", "entre", "encore", "aussi", "alors",
                   "donc", "quand", "moins", "tres", "bien", "peut", "meme", "autre", "autres",
                   "avait", "etait", "sera", "seront", "ceux", "celui", "celle", "chaque", "rien"}
+
+
+def _quote_similarity(fa: Fact, fb: Fact) -> float:
+    """How alike two quotes' words are, 0-1: a fragment of the other counts as alike."""
+    a, b = " ".join(_words(str(fa.value))), " ".join(_words(str(fb.value)))
+    if not a or not b:
+        return 0.0
+    if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
+        return 0.95
+    return max(fuzz.ratio(a, b), fuzz.token_set_ratio(a, b) * 0.9) / 100
 
 
 def _short_quotes_overlap(fa: Fact, fb: Fact) -> bool:

@@ -9,6 +9,7 @@ another, or plain other words.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -20,6 +21,9 @@ NEGATORS = {"ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "guère", "n
             "ni", "personne", "nul", "nulle"}
 QUOTE_MARKS = set("«»“”„\"'‘’‹›")
 HONORIFICS = {"m.", "mme", "mlle", "me", "dr", "pr", "mgr", "monsieur", "madame"}
+
+
+MAX_FLIP = 4  # tokens on either side of a change read as a negation flip
 
 
 @dataclass(frozen=True)
@@ -54,8 +58,8 @@ def diff_tokens(a: list[Token], b: list[Token]) -> list[Change]:
 
 
 def _squash(tokens: tuple[Token, ...]) -> str:
-    return "".join(t.text for t in tokens).replace("-", "").replace("'", "").replace(
-        "’", "").lower()
+    """Letters and digits only: "n'ont" and "nont", "co-fondé" and "cofondé" are spellings."""
+    return re.sub(r"[\W_]+", "", "".join(t.text for t in tokens)).lower()
 
 
 def _is_name(tok: Token) -> bool:
@@ -69,7 +73,10 @@ def _classify(a: tuple[Token, ...], b: tuple[Token, ...]) -> list[Change]:
         return [Change("spelling", a, b, "hyphenation or spacing")]
     neg_a = {t.text.lower() for t in a} & NEGATORS
     neg_b = {t.text.lower() for t in b} & NEGATORS
-    if neg_a != neg_b and ({"ne", "n'"} & (neg_a ^ neg_b) or {"pas", "jamais"} & (neg_a ^ neg_b)):
+    # A negation flip is a small edit ("n'a pas répondu" / "a répondu"); a clause added that
+    # happens to hold a "ne" is added wording, not the same statement negated.
+    if neg_a != neg_b and max(len(a), len(b)) <= MAX_FLIP and (
+            {"ne", "n'"} & (neg_a ^ neg_b) or {"pas", "jamais"} & (neg_a ^ neg_b)):
         return [Change("polarity", a, b, "negation " + ("dropped" if neg_a else "added"))]
     if any(t.pos == "NUM" or t.text[:1].isdigit() for t in a + b):
         return [Change("number", a, b)]

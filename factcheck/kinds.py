@@ -241,17 +241,23 @@ def name_variant(obs: Observation, opts: NameVariantOptions) -> list[Verdict]:
         for r in obs.readings:
             names.setdefault(fold(str(r.value)), r)
         keep = list(names.values())
-        for x in keep:
-            for y in keep:
-                if x is not y and same_name(str(x.value), str(y.value)) < 100 and \
-                        same_name(str(x.value), str(y.value)) >= opts.min_similarity and \
-                        x.source != y.source and names_comparable(str(x.value), str(y.value)):
-                    rs = (x, y)
-                    return [Verdict("disagreement", rs, {**_base_fields(obs), "a": x.value,
-                                                          "b": y.value,
-                                                          "values": _values(rs)},
-                                    explanation="spelling of one name differs")]
-        return []
+        # The closest pair of spellings is the misspelling: "Betrand Delanoë" against
+        # "Bertrand Delanoë", not against a bare "Delanoë".
+        best: tuple[float, Reading, Reading] | None = None
+        for n, x in enumerate(keep):
+            for y in keep[n + 1:]:
+                sim = same_name(str(x.value), str(y.value))
+                if opts.min_similarity <= sim < 100 and x.source != y.source and \
+                        names_comparable(str(x.value), str(y.value)) and \
+                        (best is None or sim > best[0]):
+                    best = (sim, x, y)
+        if best is None:
+            return []
+        _, x, y = best
+        rs = (x, y)
+        return [Verdict("disagreement", rs, {**_base_fields(obs), "a": x.value, "b": y.value,
+                                              "values": _values(rs)},
+                        explanation="spelling of one name differs")]
     if obs.kind == "change" and obs.detail.get("change") == "name":
         sim = float(obs.detail.get("detail") or 0)
         if sim >= opts.min_similarity:
@@ -278,6 +284,8 @@ def entity_substitution(obs: Observation, opts: SubstitutionOptions) -> list[Ver
 @dataclass(frozen=True)
 class QuoteOptions:
     allow_fragments: bool = True
+    min_confidence: float = 0.75
+    weak_severity: str = "info"
 
 
 def _squash(text: str) -> str:
@@ -295,6 +303,20 @@ def _shown_words(r: Reading) -> str:
     return str(f.attrs.get("words", r.value) if f else r.value)
 
 
+_EDITORIAL = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+
+
+def spoken_words(text: str) -> list[str]:
+    """The words of a quote as spoken: no punctuation, hyphens as spaces, and no editorial
+    insertions in brackets or parentheses ("[il] m'a confirmé", "de (son) dialogue")."""
+    return [w for w in re.split(r"[^\w]+", _EDITORIAL.sub(" ", text)) if w]
+
+
+def _sublist(short: list[str], long_: list[str]) -> bool:
+    n = len(short)
+    return 0 < n <= len(long_) and any(long_[i:i + n] == short for i in range(len(long_) - n + 1))
+
+
 def quote_wording(obs: Observation, opts: QuoteOptions) -> list[Verdict]:
     if obs.kind != "facts" or obs.type != "quote" or len(obs.sources) < 2:
         return []
@@ -305,13 +327,18 @@ def quote_wording(obs: Observation, opts: QuoteOptions) -> list[Verdict]:
         x, y = texts[first.source], texts[r.source]
         if x == y or _squash(x) == _squash(y) or (opts.allow_fragments and (x in y or y in x)):
             continue  # "contretemps" / "contre-temps" is spelling, reported as such
+        wx, wy = spoken_words(x), spoken_words(y)
+        if wx == wy or (opts.allow_fragments and (_sublist(wx, wy) or _sublist(wy, wx))):
+            continue  # punctuation, hyphens or an editor's "[il]" are not the speaker's words
         differing.append(r)
     if not differing:
         return []
     words = _word_changes(_shown_words(first), _shown_words(differing[0]))
     support = _support(obs.readings, lambda r: texts[r.source][:40])
     return [Verdict("disagreement", obs.readings, {**_base_fields(obs), "changes": words},
-                    explanation=f"{len(support)} readings among {len(obs.sources)} sources")]
+                    severity=_weak(obs, opts.min_confidence, opts.weak_severity),
+                    explanation=_why(obs, f"{len(support)} readings among "
+                                          f"{len(obs.sources)} sources"))]
 
 
 def _word_changes(a: str, b: str) -> str:
@@ -352,6 +379,10 @@ def _role_content(r: Reading) -> list[str]:
     return [w for w in words if w and w not in _ROLE_GLUE]
 
 
+def _via(r: Reading) -> str | None:
+    return r.facts[0].attrs.get("speaker_via") if r.facts else None
+
+
 def _is_named(r: Reading) -> bool:
     """The speaker is a recognised person (its head is its canonical name), not a description."""
     return bool(r.extra.get("head")) and r.extra.get("head") == r.value
@@ -373,6 +404,8 @@ def attribution(obs: Observation, opts: AttributionOptions) -> list[Verdict]:
         for r in people[1:]:
             if r.source == first.source:
                 continue
+            if _via(first) == _via(r) == "pronoun":
+                continue  # two resolved pronouns ("Elle") are two guesses, not two sources
             named_a, named_b = _is_named(first), _is_named(r)
             if named_a != named_b:
                 # "Bernard Laporte" and "l'ex-sélectionneur du XV de France" may be one man:
@@ -394,6 +427,11 @@ def attribution(obs: Observation, opts: AttributionOptions) -> list[Verdict]:
             # The same function for someone else ("l'avocat de X" / "de Y"), or another function
             # in sentences that otherwise say the same thing ("le gouverneur" / "le
             # sous-gouverneur"). Two sources naming two true roles of a person is no conflict.
+            # A shorter form or an added jurisdiction is the same role ("ministre" /
+            # "ministre cambodgien", "président du CIO" / "président").
+            ca, cb = set(_role_content(first)), set(_role_content(r))
+            if head_a == head_b and (ca <= cb or cb <= ca):
+                continue
             other_for = head_a == head_b and names_a and names_b and not names_a & names_b
             # In near-identical sentences, any other content word counts too: "l'avocate" /
             # "l'ancienne avocate", "avocate générale" / "porte-parole du parquet".

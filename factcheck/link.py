@@ -277,13 +277,9 @@ def link(parsed: list[Parsed], near: set[tuple[str, int, str, int]],
             for cls in classes:
                 by_class[cls][p.article.id].append(i)
     scores: dict[tuple[Key, Key], tuple[float, tuple[str, ...]]] = {}
-    links: list[Link] = []
-    pair_cands: dict[tuple[str, str], list[tuple[float, int, int, tuple[str, ...]]]] = \
-        defaultdict(list)
     for per_source in by_class.values():
         sources = sorted(per_source)
         for sa, sb in combinations(sources, 2):
-            cands = pair_cands[(sa, sb)]
             for i in per_source[sa]:
                 fa = facts[(sa, i)]
                 for j in per_source[sb]:
@@ -293,24 +289,38 @@ def link(parsed: list[Parsed], near: set[tuple[str, int, str, int]],
                     s, why = score(fa, fb, w, near=(sa, fa.sentence, sb, fb.sentence) in near,
                                    aligned=(sa, fa.sentence, sb, fb.sentence) in aligned)
                     scores[((sa, i), (sb, j))] = scores[((sb, j), (sa, i))] = (s, why)
-                    if s >= LINK_MIN:
-                        cands.append((s, i, j, why))
-    for (sa, sb), cands in sorted(pair_cands.items()):
+    return cluster_links(facts, scores)
+
+
+def cluster_links(facts: dict[Key, Fact],
+                  scores: dict[tuple[Key, Key], tuple[float, tuple[str, ...]]],
+                  minimum: float = LINK_MIN) -> list[Cluster]:
+    """Best one-to-one links per pair of articles, then clusters across all articles.
+
+    ``scores`` holds every scored pair in both orders; pairs never scored count as unrelated.
+    Shared by amounts and dates (scored here) and quotes (scored on their words in claims.py).
+    """
+    pair_cands: dict[tuple[str, str], list[tuple[float, Key, Key, tuple[str, ...]]]] = \
+        defaultdict(list)
+    for (x, y), (s, why) in scores.items():
+        if x[0] < y[0] and s >= minimum:
+            pair_cands[(x[0], y[0])].append((s, x, y, why))
+    links: list[Link] = []
+    for _, cands in sorted(pair_cands.items()):
         # One-to-one per pair of articles: the best-scoring links first.
         cands.sort(key=lambda c: (-c[0], c[1], c[2]))
-        used_a: set[int] = set()
-        used_b: set[int] = set()
-        for s, i, j, why in cands:
-            if i in used_a or j in used_b:
+        used: set[Key] = set()
+        for s, x, y, why in cands:
+            if x in used or y in used:
                 continue
-            used_a.add(i)
-            used_b.add(j)
-            links.append(Link((sa, i), (sb, j), s, why))
-    return _cluster(facts, links, scores)
+            used.update((x, y))
+            links.append(Link(x, y, s, why))
+    return _cluster(facts, links, scores, minimum)
 
 
 def _cluster(facts: dict[Key, Fact], links: list[Link],
-             scores: dict[tuple[Key, Key], tuple[float, tuple[str, ...]]]) -> list[Cluster]:
+             scores: dict[tuple[Key, Key], tuple[float, tuple[str, ...]]],
+             minimum: float = LINK_MIN) -> list[Cluster]:
     """Average-linkage merging of one-to-one links, one fact per source per cluster.
 
     Two groups merge only when, on average over all their cross pairs, the facts link: one
@@ -327,11 +337,12 @@ def _cluster(facts: dict[Key, Fact], links: list[Link],
         if {k[0] for k in A} & {k[0] for k in B}:
             continue
         cross = [scores.get((x, y), (0.0, ()))[0] for x in A for y in B]
-        # Average linkage, and most cross pairs linkable on their own: a group does not grow
-        # by chaining through one member.
-        need = LINK_MIN if len(A) == len(B) == 1 else MERGE_MIN
+        # Average linkage, and most cross pairs linkable on their own (in small groups, more
+        # than half): a group does not grow by chaining through one member.
+        need = minimum if len(A) == len(B) == 1 else max(minimum, MERGE_MIN)
         if sum(cross) / len(cross) < need or \
-                sum(1 for c in cross if c >= LINK_MIN) * 2 < len(cross):
+                sum(1 for c in cross if c >= minimum) * 2 <= len(cross) < 4 or \
+                sum(1 for c in cross if c >= minimum) * 2 < len(cross):
             continue
         keep, drop = (ga, gb) if ga < gb else (gb, ga)
         groups[keep] = groups[keep] + groups.pop(drop)
