@@ -2,6 +2,8 @@
 
     python bench/run.py seeds               # fresh-process diff on the three seeds vs model+pipe
     python bench/run.py corpus --articles 1000 [--source DIR] [--jobs 2]
+    python bench/run.py real DIR            # diff of one real cluster (DIR/*.txt) and check of
+                                            # every *.txt under DIR's parent, each vs model+pipe
 
 Every figure is measured now, on this machine; ratios compare runs made back to back, so the
 machine's own speed cancels out. Nothing here is asserted in the test suite: timings on shared
@@ -30,7 +32,8 @@ t = time.perf_counter()
 import spacy
 from factcheck.load import load_file
 from factcheck.clean import clean
-nlp = spacy.load("fr_core_news_sm")
+from factcheck.nlp import MODEL
+nlp = spacy.load(MODEL)
 texts = [clean(load_file(p)).text for p in sys.argv[1:]]
 for _ in nlp.pipe(texts, batch_size=32):
     pass
@@ -101,6 +104,35 @@ def corpus(n: int, sources: list[Path], jobs: int) -> dict[str, float]:
     return {"bare_s": bare, "cold_s": cold, "warm_s": warm}
 
 
+def real(cluster: Path, runs: int, jobs: int) -> dict[str, float]:
+    """Real articles by different outlets: one story's diff, then check over all stories."""
+    env = {**os.environ, "FACTCHECK_NO_CACHE": "1"}
+    files = sorted(str(p) for p in cluster.glob("*.txt"))
+    bare, bare_mem = best([sys.executable, "-c", BARE, *files], runs, env)
+    diff, diff_mem = best([sys.executable, "-m", "factcheck.cli", "diff", *files, "--format",
+                           "json", "--fail-on", "never"], runs, env)
+    corpus_files = sorted(str(p) for p in cluster.parent.glob("*/*.txt"))
+    words = sum(len(Path(p).read_text(encoding="utf-8-sig", errors="replace").split())
+                for p in corpus_files)
+    cbare, cbare_mem = timed([sys.executable, "-c", BARE, *corpus_files], env)
+    with tempfile.TemporaryDirectory() as tmp:
+        ccheck, ccheck_mem = timed([sys.executable, "-m", "factcheck.cli", "check",
+                                    str(cluster.parent), "--group-by", "folder", "--format",
+                                    "json", "--fail-on", "never", "--quiet", "--no-cache",
+                                    "--jobs", str(jobs), "--output", str(Path(tmp) / "r.json")],
+                                   env)
+    print(f"machine: {machine()}")
+    print(f"diff of {len(files)} real articles ({cluster.name}), fresh process, best of {runs}:")
+    print(f"  model load + nlp.pipe : {bare:6.2f} s  peak {bare_mem} MB")
+    print(f"  factcheck diff        : {diff:6.2f} s  peak {diff_mem} MB")
+    print(f"  ratio diff / bare     : {diff / bare:6.2f}")
+    print(f"check of {len(corpus_files)} real articles ({words} words), --jobs {jobs}, one run:")
+    print(f"  model load + nlp.pipe : {cbare:6.1f} s  peak {cbare_mem} MB")
+    print(f"  factcheck check       : {ccheck:6.1f} s  peak {ccheck_mem} MB")
+    print(f"  ratio check / bare    : {ccheck / cbare:6.2f}")
+    return {"diff_ratio": diff / bare, "check_ratio": ccheck / cbare}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="what", required=True)
@@ -110,9 +142,15 @@ def main() -> None:
     c.add_argument("--articles", type=int, default=1000)
     c.add_argument("--source", type=Path, action="append")
     c.add_argument("--jobs", type=int, default=1)
+    r = sub.add_parser("real")
+    r.add_argument("cluster", type=Path, help="a folder of articles about one story")
+    r.add_argument("--runs", type=int, default=3)
+    r.add_argument("--jobs", type=int, default=1)
     a = ap.parse_args()
     if a.what == "seeds":
         seeds(a.runs)
+    elif a.what == "real":
+        real(a.cluster, a.runs, a.jobs)
     else:
         corpus(a.articles, a.source or [ROOT / "examples"], a.jobs)
 

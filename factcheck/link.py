@@ -30,9 +30,13 @@ LINK_MIN = 0.34  # below this, two facts are not one claim
 EQUAL_FLOOR = 0.46  # equal values of one class link even in unrelated wording
 MERGE_MIN = 0.45  # mean cross-score two groups need to merge
 CONFIDENT = 0.5  # a disagreement on a weaker link is at most info
-NOUN_MIN = 0.5  # counted nouns less similar than this count different things
+NOUN_MIN = 0.4  # counted nouns less similar than this count different things
+SYNONYM_CONTEXT = 0.5  # local-context similarity that lets a synonym link be confident
+SYNONYM_CAP = 0.55  # otherwise its confidence stays below the rules' min_confidence
 SAME_SENTENCE = 0.9  # facts in near-copy sentences (aligned at DIFF_MIN_SCORE)
-ALIGNED_BONUS = 0.15  # facts in aligned, reworded sentences
+ALIGNED_BONUS = 0.15
+MUTUAL_BONUS = 0.1  # a link both facts prefer clearly over their other candidates
+MUTUAL_MARGIN = 0.1  # facts in aligned, reworded sentences
 
 Key = tuple[str, int]  # (source id, index of the fact in Parsed.facts)
 
@@ -75,7 +79,10 @@ def noun_similarity(fa: Frame, fb: Frame) -> float | None:
     if fa.noun == fb.noun:
         return 1.0
     if fa.vector is not None and fb.vector is not None:
-        return max(0.0, _cos(fa.vector, fb.vector))
+        cos = _cos(fa.vector, fb.vector)
+        # The model's table maps unknown words to a neighbour's row: two different words
+        # with one vector are not known to be synonyms.
+        return 0.5 if cos > 0.999 else max(0.0, cos)
     return 0.8 if fa.noun[:5] == fb.noun[:5] and min(len(fa.noun), len(fb.noun)) >= 5 else 0.0
 
 
@@ -214,6 +221,11 @@ def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
     if shared:
         why.append("shares " + ", ".join(f"'{x}'" for x in shared))
     total = sum(wt * s for wt, s in parts) / sum(wt for wt, _ in parts)
+    if counted and ns is not None and ns < 1 and local < SYNONYM_CONTEXT:
+        # Word vectors put "blessés" near "morts": a count linked through a synonym of its
+        # noun can agree, but only a sentence that otherwise says the same can make it a
+        # confident conflict.
+        total = min(total, SYNONYM_CAP)
     rel = _value_relation(fa, fb)
     if rel == "equal":
         # The same figure of the same kind in one story is most often the same claim; a
@@ -289,7 +301,32 @@ def link(parsed: list[Parsed], near: set[tuple[str, int, str, int]],
                     s, why = score(fa, fb, w, near=(sa, fa.sentence, sb, fb.sentence) in near,
                                    aligned=(sa, fa.sentence, sb, fb.sentence) in aligned)
                     scores[((sa, i), (sb, j))] = scores[((sb, j), (sa, i))] = (s, why)
-    return cluster_links(facts, scores)
+    return cluster_links(facts, _mutual_best(scores))
+
+
+def _mutual_best(scores: dict[tuple[Key, Key], tuple[float, tuple[str, ...]]]
+                 ) -> dict[tuple[Key, Key], tuple[float, tuple[str, ...]]]:
+    """Raise links that each side prefers clearly over its other candidates in that article.
+
+    Independent outlets word one fact so differently that its absolute score stays modest; that
+    it is the other's best match by a margin, in both directions, is evidence of its own.
+    """
+    best: dict[tuple[Key, str], list[float]] = defaultdict(list)
+    for (x, y), (s, _) in scores.items():
+        if s >= LINK_MIN:
+            best[(x, y[0])].append(s)
+    for v in best.values():
+        v.sort(reverse=True)
+
+    def clear(x: Key, y: Key, s: float) -> bool:
+        v = best.get((x, y[0]), [])
+        return bool(v) and v[0] == s and (len(v) == 1 or v[0] - v[1] >= MUTUAL_MARGIN)
+
+    out = dict(scores)
+    for (x, y), (s, why) in scores.items():
+        if s >= LINK_MIN and clear(x, y, s) and clear(y, x, s):
+            out[(x, y)] = (min(1.0, s + MUTUAL_BONUS), (*why, "each other's best match"))
+    return out
 
 
 def cluster_links(facts: dict[Key, Fact],

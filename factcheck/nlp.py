@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-MODEL = "fr_core_news_sm"
+MODEL = "fr_core_news_md"
 ABBREVIATIONS = {"m.", "mm.", "mme.", "mlle.", "dr.", "pr.", "me.", "mgr.", "st.", "ste.",
                  "av.", "apr.", "j.-c.", "cf.", "p.", "n°", "no.", "vol.", "art.",
                  "janv.", "févr.", "fév.", "sept.", "oct.", "nov.", "déc.", "env."}

@@ -36,8 +36,8 @@ SAY_VERBS = {
     "réclamer", "commenter", "tonner", "fustiger", "ironiser", "glisser", "souffler", "avancer",
     "soutenir", "argumenter", "protester", "promettre", "menacer", "considérer",
 }
-# The small model often tags an inverted verb of saying ("», commence Alex Spiro") as a noun
-# with itself as lemma, so -er verbs are also recognised by their stem.
+# The models often tag an inverted verb of saying ("», commence Alex Spiro") as a noun (or a
+# rare one as a proper noun) with itself as lemma, so -er verbs are also recognised by their stem.
 _SAY_STEMS = tuple(sorted({v[:-2] for v in SAY_VERBS if v.endswith("er") and len(v) >= 6}))
 
 
@@ -45,7 +45,10 @@ def is_say_verb(token: Any) -> bool:
     if token.lemma_.lower() in SAY_VERBS:
         return True
     word = token.lower_
-    return token.pos_ in ("VERB", "NOUN", "ADJ", "AUX") and any(
+    # A lower-case word tagged PROPN is a verb the model did not know ("tweeté").
+    pos_ok = token.pos_ in ("VERB", "NOUN", "ADJ", "AUX") or (
+        token.pos_ == "PROPN" and not token.text[:1].isupper())
+    return pos_ok and any(
         word.startswith(stem) and len(word) <= len(stem) + 5 for stem in _SAY_STEMS)
 
 
