@@ -23,6 +23,7 @@ from factcheck.claims import (
     same_name,
 )
 from factcheck.model import Severity
+from factcheck.rounding import is_rounding
 
 ALL_FACTS = ["date", "amount", "person", "org", "place", "quote", "role"]
 
@@ -163,26 +164,6 @@ def amount_mismatch(obs: Observation, opts: AmountOptions) -> list[Verdict]:
     return [Verdict("disagreement", obs.readings, {**fields, "how": "different values"},
                     severity=_weak(obs, opts.min_confidence, opts.weak_severity),
                     explanation=_why(obs, f"{len(support)} different values"))]
-
-
-def significant_digits(x: float) -> int:
-    digits = f"{abs(x):.10g}".replace(".", "").lstrip("0").rstrip("0")
-    return max(len(digits), 1)
-
-
-def is_rounding(a: float, b: float) -> bool:
-    """One value is the other rounded: 5 milliards / 4,9 milliards, not 623 / 632."""
-    import math
-
-    ra, rb = significant_digits(a), significant_digits(b)
-    if ra == rb:
-        return False
-    rounder, other, digits = (a, b, ra) if ra < rb else (b, a, rb)
-    if other == 0:
-        return False
-    scale = 10 ** (math.floor(math.log10(abs(other))) - digits + 1)
-    return abs(other - rounder) <= scale / 2 * (1 + 1e-9) and math.isclose(
-        round(rounder / scale) * scale, rounder, rel_tol=1e-9)
 
 
 # --- date mismatch ---------------------------------------------------------------------------

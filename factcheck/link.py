@@ -25,6 +25,7 @@ from itertools import combinations
 from typing import Any
 
 from factcheck.model import Fact, Frame, Parsed
+from factcheck.rounding import is_rounding
 
 LINK_MIN = 0.34  # below this, two facts are not one claim
 EQUAL_FLOOR = 0.46  # equal values of one class link even in unrelated wording
@@ -35,6 +36,7 @@ SYNONYM_CONTEXT = 0.5  # local-context similarity that lets a synonym link be co
 SYNONYM_CAP = 0.55  # otherwise its confidence stays below the rules' min_confidence
 SAME_SENTENCE = 0.9  # facts in near-copy sentences (aligned at DIFF_MIN_SCORE)
 ALIGNED_BONUS = 0.15
+ROUNDING = 0.05  # relative gap within which a rounded figure links like an equal one
 MUTUAL_BONUS = 0.1  # a link both facts prefer clearly over their other candidates
 MUTUAL_MARGIN = 0.1  # facts in aligned, reworded sentences
 
@@ -176,6 +178,8 @@ def _value_relation(fa: Fact, fb: Fact) -> str:
     if va == vb and fa.attrs.get("high") == fb.attrs.get("high"):
         return "equal"
     hi, lo = max(abs(va), abs(vb)), min(abs(va), abs(vb))
+    if hi and (hi - lo) / hi <= ROUNDING and is_rounding(lo, hi):
+        return "rounding"
     if hi and lo / hi >= 0.8:
         return "close"
     if not lo or hi / lo >= 3:
@@ -232,6 +236,11 @@ def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
         # link made on the value alone stays weak, so it can agree but never fail a build.
         total = max(total + 0.2, EQUAL_FLOOR)
         why.append("same value")
+    elif rel == "rounding":
+        # "près de 10 millions" / "9,6 millions": one figure is the other rounded, itself a
+        # sign of one claim; the amount rule reports roundings at info.
+        total = max(total + 0.15, EQUAL_FLOOR)
+        why.append("one value rounds the other")
     elif rel == "close":
         total += 0.05
     elif rel == "far":

@@ -1,0 +1,91 @@
+"""False-alarm classes met on real coverage: each is a table of real sentences or words.
+
+Word-level tests build tokens by hand (no model); the sentence tests run the pipeline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.diffwords import diff_tokens
+from factcheck.kinds import spoken_words
+from factcheck.model import Severity, Token
+
+
+def toks(*words: tuple[str, str]) -> list[Token]:
+    out, pos = [], 0
+    for text, tag in words:
+        out.append(Token(text, text.lower(), tag, "", pos, pos + len(text)))
+        pos += len(text) + 1
+    return out
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    # An apostrophe lost in a badly encoded copy is spelling, not a negation dropped.
+    (toks(("ils", "PRON"), ("n'", "ADV"), ("ont", "AUX"), ("pas", "ADV")),
+     toks(("ils", "PRON"), ("nont", "NOUN"), ("pas", "ADV")), "spelling"),
+    (toks(("co-fondé", "VERB")), toks(("cofondé", "VERB")), "spelling"),
+    # A small edit that removes the negation is one.
+    (toks(("il", "PRON"), ("n'", "ADV"), ("a", "AUX"), ("pas", "ADV"), ("répondu", "VERB")),
+     toks(("il", "PRON"), ("a", "AUX"), ("répondu", "VERB")), "polarity"),
+])
+def test_change_kinds(a, b, kind):
+    # "n'" and "pas" dropped are two changes here; claims.py merges them into one flip.
+    assert {c.kind for c in diff_tokens(a, b)} == {kind}
+
+
+def test_a_clause_added_with_a_negation_is_not_a_flip():
+    a = toks(("elle", "PRON"), ("a", "AUX"), ("souri", "VERB"))
+    b = toks(("elle", "PRON"), ("a", "AUX"), ("souri", "VERB"), ("je", "PRON"), ("ne", "ADV"),
+             ("dirai", "VERB"), ("rien", "PRON"), ("là-dessus", "ADV"), ("a", "AUX"),
+             ("ajouté", "VERB"))
+    assert "polarity" not in [c.kind for c in diff_tokens(a, b)]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Nous avons les preuves, et les faits sont avérés", "Nous avons les preuves et les faits sont avérés"),
+    ("la clique du dalaï-lama", "la clique du dalaï lama"),
+    ("[il] m'a confirmé ce que je savais", "m'a confirmé ce que je savais"),
+])
+def test_spoken_words_ignore_typography_and_editors(a, b):
+    wa, wb = spoken_words(a.lower()), spoken_words(b.lower())
+    assert wa == wb or " ".join(wb) in " ".join(wa)
+
+
+def serious(report, rule=None):
+    return [f for f in report.results if f.status == "disagreement"
+            and f.severity >= Severity.WARNING and (rule is None or f.rule == rule)]
+
+
+SENTENCES = [
+    ("a shorter role is the same role", "attribution",
+     "Thomas Bach, président du CIO, a déclaré que les Jeux auront lieu comme prévu cet été.",
+     "Thomas Bach, président, a déclaré que les Jeux auront lieu comme prévu cet été."),
+    ("a plural is not a misspelt name", "name-variant",
+     "Les Banques Populaires recevront 950 millions d'euros de l'Etat, a annoncé la ministre.",
+     "La Banque Populaire recevra 950 millions d'euros de l'Etat, a annoncé la ministre."),
+    ("acronyms are not spellings of each other", "name-variant",
+     "Le PS a réuni son bureau national mardi soir à Paris pour préparer le congrès.",
+     "Le PSG a réuni son bureau national mardi soir à Paris pour préparer le match."),
+    ("two different utterances sharing a phrase", "quote-wording",
+     "« Nous n'avons absolument pas besoin de fonds propres », a dit le gouverneur.",
+     "« J'insiste. Nous n'avons pas besoin de fonds propres aujourd'hui et nous ne demandons "
+     "rien à l'Etat pour l'instant », a déclaré le patron de la banque."),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("what", "rule", "a", "b"), SENTENCES, ids=[s[0] for s in SENTENCES])
+def test_no_serious_finding(nlp, what, rule, a, b):
+    from factcheck.api import compare
+
+    assert serious(compare([("a", a), ("b", b)]), rule) == [], what
+
+
+@pytest.mark.model
+def test_a_misspelt_name_is_still_found(nlp):
+    from factcheck.api import compare
+
+    report = compare([("a", "Le ministre Hor Namhong a dénoncé une incursion thaïlandaise."),
+                      ("b", "Le ministre Hor Namong a dénoncé une incursion thaïlandaise.")])
+    assert [f.rule for f in serious(report)] == ["name-variant"]
