@@ -128,10 +128,21 @@ _DEMONYM = re.compile(r"(?:ien|ienne|iens|iennes|ais|aise|aises|ois|oise|oises|e
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
 
 
+def capital_fold(name: str) -> str:
+    """A name with accents dropped on capitals only ("État" = "Etat", as French typesetting
+    often omits them) and spacing normalised; "Guérini" and "Guerini" stay apart."""
+    out = []
+    for ch in unicodedata.normalize("NFD", " ".join(name.split())):
+        if unicodedata.combining(ch) and out and out[-1].isupper():
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out)).lower()
+
+
 def _singular(word: str) -> str:
     """Number and gender folded away: "Banques Populaires" / "Banque Populaire",
     "Américains" / "Américaine", "Etats" / "État" are one name in another form."""
-    w = fold(word)
+    w = capital_fold(word)
     for suffix in ("es", "s", "x", "e"):
         if len(w) > 3 and w.endswith(suffix):
             return w[: -len(suffix)]

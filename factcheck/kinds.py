@@ -17,6 +17,7 @@ from factcheck.claims import (
     Observation,
     Reading,
     _num_equal,
+    capital_fold,
     dates_agree,
     fold,
     names_comparable,
@@ -211,6 +212,18 @@ def _why(obs: Observation, text: str) -> str:
 
 
 # --- names -----------------------------------------------------------------------------------
+def small_accent_differs(a: str, b: str) -> bool:
+    """The same letters with an accent dropped or changed on a small letter ("Guérini" /
+    "Guerini"); a capital written without its accent ("Epargne" / "épargne") does not count."""
+    import unicodedata
+
+    a, b = unicodedata.normalize("NFC", a), unicodedata.normalize("NFC", b)
+    if len(a) != len(b) or fold(a) != fold(b):
+        return False
+    return any(x != y and x.lower() != y.lower() and x.islower() and y.islower()
+               for x, y in zip(a, b, strict=True))
+
+
 @dataclass(frozen=True)
 class NameVariantOptions:
     min_similarity: float = 80.0
@@ -220,7 +233,7 @@ def name_variant(obs: Observation, opts: NameVariantOptions) -> list[Verdict]:
     if obs.kind == "facts" and obs.type in ("person", "org", "place") and len(obs.sources) >= 2:
         names = {}
         for r in obs.readings:
-            names.setdefault(fold(str(r.value)), r)
+            names.setdefault(capital_fold(str(r.value)), r)
         keep = list(names.values())
         # The closest pair of spellings is the misspelling: "Betrand Delanoë" against
         # "Bertrand Delanoë", not against a bare "Delanoë".
@@ -228,6 +241,8 @@ def name_variant(obs: Observation, opts: NameVariantOptions) -> list[Verdict]:
         for n, x in enumerate(keep):
             for y in keep[n + 1:]:
                 sim = same_name(str(x.value), str(y.value))
+                if obs.type == "person" and small_accent_differs(str(x.value), str(y.value)):
+                    sim = 99.0  # "Guerini" / "Guérini": an accent dropped on a small letter
                 if opts.min_similarity <= sim < 100 and x.source != y.source and \
                         names_comparable(str(x.value), str(y.value)) and \
                         (best is None or sim > best[0]):

@@ -89,3 +89,16 @@ def test_a_misspelt_name_is_still_found(nlp):
     report = compare([("a", "Le ministre Hor Namhong a dénoncé une incursion thaïlandaise."),
                       ("b", "Le ministre Hor Namong a dénoncé une incursion thaïlandaise.")])
     assert [f.rule for f in serious(report)] == ["name-variant"]
+
+
+@pytest.mark.parametrize(("a", "b", "differs"), [
+    ("Jean-Noël Guerini", "Jean-Noël Guérini", True),  # an accent dropped on a small letter
+    ("Jose Maria Aznar", "José Maria Aznar", True),
+    ("Caisse d'Epargne", "Caisse d'épargne", False),  # a capital written without its accent
+    ("Etat", "État", False),
+    ("Samdhong Rinpoche", "Samdhong Rinpoché", True),
+])
+def test_small_accent_differs(a, b, differs):
+    from factcheck.kinds import small_accent_differs
+
+    assert small_accent_differs(a, b) is differs
