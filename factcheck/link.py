@@ -170,7 +170,11 @@ def _weighted_cosine(a: frozenset[str], b: frozenset[str], w: _Weights) -> float
 
 def _value_relation(fa: Fact, fb: Fact) -> str:
     if fa.type != "amount":
-        return "equal" if fa.value is not None and fa.value == fb.value else "other"
+        if fa.value is not None and fb.value is not None:
+            return "equal" if fa.value == fb.value else "other"
+        # Undated articles: "jeudi" and "jeudi" are as equal as two resolved days.
+        wa, wb = fa.attrs.get("written"), fb.attrs.get("written")
+        return "equal" if wa and wa == wb else "other"
     try:
         va, vb = float(fa.value), float(fb.value)
     except (TypeError, ValueError):

@@ -221,3 +221,13 @@ def test_frame_owner_of_an_age(nlp):
                       ("b", "La motion de Benoît Hamon a été présentée.")])
     ages = [f for p in report.parsed for f in p.facts if f.attrs.get("kind") == "age"]
     assert ages and ages[0].attrs["frame"].owner == "Benoît Hamon"
+
+
+@pytest.mark.model
+def test_undated_weekdays_agree_as_written(nlp):
+    from factcheck.api import compare
+
+    report = compare([("a", "Le plan de relance a été présenté jeudi par le président à Douai."),
+                      ("b", "C'est jeudi, à Douai, que le président a présenté son plan de relance.")])
+    agreed = [f for f in report.results if f.status == "agreement" and f.type == "date"]
+    assert [{e.text for e in f.evidence} for f in agreed] == [{"jeudi"}]
