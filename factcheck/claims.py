@@ -139,10 +139,20 @@ def capital_fold(name: str) -> str:
     return unicodedata.normalize("NFC", "".join(out)).lower()
 
 
+def small_accent_differs(a: str, b: str) -> bool:
+    """The same letters with an accent dropped or changed on a small letter ("Guérini" /
+    "Guerini"); a capital written without its accent ("Epargne" / "épargne") does not count."""
+    a, b = unicodedata.normalize("NFC", a), unicodedata.normalize("NFC", b)
+    if len(a) != len(b) or fold(a) != fold(b):
+        return False
+    return any(x != y and x.lower() != y.lower() and x.islower() and y.islower()
+               for x, y in zip(a, b, strict=True))
+
+
 def _singular(word: str) -> str:
     """Number and gender folded away: "Banques Populaires" / "Banque Populaire",
     "Américains" / "Américaine", "Etats" / "État" are one name in another form."""
-    w = capital_fold(word)
+    w = fold(word)
     for suffix in ("es", "s", "x", "e"):
         if len(w) > 3 and w.endswith(suffix):
             return w[: -len(suffix)]
@@ -166,7 +176,8 @@ def names_comparable(a: str, b: str) -> bool:
     if _ROMAN_ORDINAL.match(a.strip()) or _ROMAN_ORDINAL.match(b.strip()):
         return False
     wa, wb = a.split(), b.split()
-    if len(wa) == len(wb) and [_singular(x) for x in wa] == [_singular(y) for y in wb]:
+    if len(wa) == len(wb) and [_singular(x) for x in wa] == [_singular(y) for y in wb] \
+            and not small_accent_differs(a, b):
         return False
     if len(wa) == 1 and len(wb) == 1:
         x, y = fold(a), fold(b)

@@ -22,6 +22,7 @@ from factcheck.claims import (
     fold,
     names_comparable,
     same_name,
+    small_accent_differs,
 )
 from factcheck.model import Severity
 from factcheck.rounding import is_rounding
@@ -77,7 +78,10 @@ def _base_fields(obs: Observation) -> dict[str, Any]:
 def _equal(obs_type: str, a: Reading, b: Reading) -> bool:
     if obs_type == "amount":
         fa, fb = a.facts[0], b.facts[0]
-        return _num_equal(a.value, b.value) and fa.key[:2] == fb.key[:2]
+        # "3 milliards" says the same as "3 milliards d'euros": a bare figure takes the unit
+        # of the figure it was linked to.
+        return _num_equal(a.value, b.value) and (
+            fa.key[:2] == fb.key[:2] or "number" in (fa.key[0], fb.key[0]))
     if obs_type == "date":
         return bool(dates_agree(a.facts[0], b.facts[0]))
     if obs_type in ("person", "org", "place"):
@@ -212,18 +216,6 @@ def _why(obs: Observation, text: str) -> str:
 
 
 # --- names -----------------------------------------------------------------------------------
-def small_accent_differs(a: str, b: str) -> bool:
-    """The same letters with an accent dropped or changed on a small letter ("Guérini" /
-    "Guerini"); a capital written without its accent ("Epargne" / "épargne") does not count."""
-    import unicodedata
-
-    a, b = unicodedata.normalize("NFC", a), unicodedata.normalize("NFC", b)
-    if len(a) != len(b) or fold(a) != fold(b):
-        return False
-    return any(x != y and x.lower() != y.lower() and x.islower() and y.islower()
-               for x, y in zip(a, b, strict=True))
-
-
 @dataclass(frozen=True)
 class NameVariantOptions:
     min_similarity: float = 80.0
