@@ -535,6 +535,10 @@ def _changes(pairs: list[SentencePair], by_id: dict[str, Parsed],
                     if f.type == "quote" and f.sentence == pair.bi]
         names_a = _entity_names(by_id[pair.a], pair.ai)
         names_b = _entity_names(by_id[pair.b], pair.bi)
+        roles_a = [(f.start, f.end, f.attrs.get("head")) for f in by_id[pair.a].facts
+                   if f.type == "role" and f.sentence == pair.ai]
+        roles_b = [(f.start, f.end, f.attrs.get("head")) for f in by_id[pair.b].facts
+                   if f.type == "role" and f.sentence == pair.bi]
         for ch in _merge_polarity(diff_tokens(content_tokens(sa.tokens), content_tokens(sb.tokens))):
             if _overlaps(ch.a, covered[pair.a]) or _overlaps(ch.b, covered[pair.b]):
                 continue
@@ -545,7 +549,12 @@ def _changes(pairs: list[SentencePair], by_id: dict[str, Parsed],
             small = size <= MAX_NAME_TOKENS
             if kind == "name" and not small:
                 kind = "wording"
-            if kind in ("name", "wording", "name_form") and size <= MAX_ENTITY_BLOCK:
+            if kind in ("name", "wording", "name_form") and (
+                    _function_only(ch.a + ch.b) or _in_same_role(ch, roles_a, roles_b)):
+                # "La" / "Cette" are no names; "procureur de la République" / "procureur de
+                # Marseille" is the role rule's to judge.
+                kind = "wording" if kind == "name" else kind
+            elif kind in ("name", "wording", "name_form") and size <= MAX_ENTITY_BLOCK:
                 ea = _names_in(ch.a, names_a) or _capitalised(ch.a, sa, eb_type := _first_type(
                     _names_in(ch.b, names_b)))
                 eb = _names_in(ch.b, names_b) or _capitalised(ch.b, sb, _first_type(
@@ -596,6 +605,22 @@ def _merge_polarity(changes: list[Change]) -> list[Change]:
     merged = Change("polarity", tuple(t for c in flips for t in c.a),
                     tuple(t for c in flips for t in c.b), flips[0].detail)
     return [c for c in changes if c.kind != "polarity"] + [merged]
+
+
+FUNCTION_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PUNCT"}
+
+
+def _function_only(tokens: tuple[Token, ...]) -> bool:
+    return bool(tokens) and all(t.pos in FUNCTION_POS for t in tokens)
+
+
+def _in_same_role(ch: Change, roles_a: list[tuple[int, int, Any]],
+                  roles_b: list[tuple[int, int, Any]]) -> bool:
+    """Both sides of the change lie inside role phrases with one head noun."""
+    def heads(tokens: tuple[Token, ...], roles: list[tuple[int, int, Any]]) -> set[Any]:
+        return {h for s, e, h in roles if tokens and all(s <= t.start and t.end <= e
+                                                         for t in tokens)}
+    return bool(heads(ch.a, roles_a) & heads(ch.b, roles_b))
 
 
 def _first_type(names: list[tuple[str, str]]) -> str | None:

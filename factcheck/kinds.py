@@ -361,6 +361,12 @@ _ROLE_GLUE = {"le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "son"
               "leur", "leurs", "notre", "votre", "au", "aux", "a", "en", "et", "ce", "cet", "cette"}
 
 
+def _common_words(r: Reading) -> list[str]:
+    """A role's content words that are not names (capitalised words)."""
+    words = [w for w in re.split(r"[^\w-]+", str(r.value)) if w and not w[:1].isupper()]
+    return [w for w in (fold(x) for x in words) if w not in _ROLE_GLUE]
+
+
 def _role_content(r: Reading) -> list[str]:
     """The words of a role that carry meaning, folded: determiners and linking words dropped."""
     words = re.split(r"[^\w-]+", fold(str(r.value)))
@@ -374,6 +380,16 @@ def _via(r: Reading) -> str | None:
 def _is_named(r: Reading) -> bool:
     """The speaker is a recognised person (its head is its canonical name), not a description."""
     return bool(r.extra.get("head")) and r.extra.get("head") == r.value
+
+
+ROLE_SYNONYM = 0.6  # cosine of role head vectors above which two titles are one function
+
+
+def _synonyms(a: Reading, b: Reading) -> bool:
+    from factcheck.link import vector_cosine
+
+    va, vb = a.facts[0].attrs.get("head_vector"), b.facts[0].attrs.get("head_vector")
+    return va is not None and vb is not None and vector_cosine(va, vb) >= ROLE_SYNONYM
 
 
 def _role_words(r: Reading) -> tuple[str, set[str]]:
@@ -420,9 +436,19 @@ def attribution(obs: Observation, opts: AttributionOptions) -> list[Verdict]:
             ca, cb = set(_role_content(first)), set(_role_content(r))
             if head_a == head_b and (ca <= cb or cb <= ca):
                 continue
-            other_for = head_a == head_b and names_a and names_b and not names_a & names_b
+            # "l'avocat de X" / "l'avocat de Y" with X and Y people; "procureur de la République"
+            # / "procureur de Marseille" is one office named by its jurisdiction.
+            of_people = all(x.facts[0].attrs.get("of_person", True) for x in (first, r))
+            other_for = head_a == head_b and names_a and names_b and not names_a & names_b \
+                and of_people
+            if head_a != head_b and _synonyms(first, r):
+                continue  # "réalisateur" / "cinéaste"
             # In near-identical sentences, any other content word counts too: "l'avocate" /
             # "l'ancienne avocate", "avocate générale" / "porte-parole du parquet".
+            # A jurisdiction or body named differently ("de la République" / "de Marseille")
+            # does not make another function when no person is named in either role.
+            if head_a == head_b and not of_people and _common_words(first) == _common_words(r):
+                continue
             reworded = obs.detail.get("aligned") and _role_content(first) != _role_content(r)
             if other_for or (head_a != head_b and obs.detail.get("aligned")) or reworded:
                 return [Verdict("disagreement", obs.readings, _base_fields(obs),

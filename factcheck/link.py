@@ -66,7 +66,8 @@ def _frame(f: Fact) -> Frame:
 
 
 @lru_cache(maxsize=200_000)
-def _cos(a: bytes, b: bytes) -> float:
+def vector_cosine(a: bytes, b: bytes) -> float:
+    """Cosine of two unit vectors stored as float16 bytes (see extract/frames.py)."""
     import numpy as np
 
     va = np.frombuffer(a, dtype=np.float16).astype(np.float32)
@@ -81,7 +82,7 @@ def noun_similarity(fa: Frame, fb: Frame) -> float | None:
     if fa.noun == fb.noun:
         return 1.0
     if fa.vector is not None and fb.vector is not None:
-        cos = _cos(fa.vector, fb.vector)
+        cos = vector_cosine(fa.vector, fb.vector)
         # The model's table maps unknown words to a neighbour's row: two different words
         # with one vector are not known to be synonyms.
         return 0.5 if cos > 0.999 else max(0.0, cos)
@@ -198,6 +199,9 @@ def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
     why: list[str] = []
     if a.owner and b.owner and _name_key(a.owner) != _name_key(b.owner):
         return 0.0, ("belongs to another person",)
+    if fa.attrs.get("kind") == "age" and not (a.owner and b.owner) and a.noun and b.noun \
+            and a.noun != b.noun:
+        return 0.0, ("ages of different people",)  # "la fillette, deux ans" / "sa mère, 34 ans"
     pa, pb = fa.attrs.get("period"), fb.attrs.get("period")
     if pa and pb and pa != pb:
         return 0.0, ("per another period",)
@@ -222,7 +226,7 @@ def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
     if a.context_vector is not None and b.context_vector is not None:
         # Word vectors see paraphrases the lemmas miss, but every sentence of one story is
         # close to every other: only the excess over a typical pair counts.
-        ctx = max(ctx, (_cos(a.context_vector, b.context_vector) - 0.75) * 2.0)
+        ctx = max(ctx, (vector_cosine(a.context_vector, b.context_vector) - 0.75) * 2.0)
     parts.append((0.3, local))
     parts.append((0.25, ctx))
     shared = sorted((_bag(a) & _bag(b)), key=lambda x: (-w(x), x))[:3]

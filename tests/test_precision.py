@@ -102,3 +102,39 @@ def test_small_accent_differs(a, b, differs):
     from factcheck.kinds import small_accent_differs
 
     assert small_accent_differs(a, b) is differs
+
+
+NEAR_COPIES = [
+    ("synonymous titles", "Le réalisateur Roman Polanski, arrêté samedi à Zurich, a été placé en "
+     "détention.", "Le cinéaste Roman Polanski, arrêté samedi à Zurich, a été placé en détention."),
+    ("a place against a person's name", "Le procureur de Marseille a ouvert une enquête sur la "
+     "mort de la fillette.", "Le procureur Mireille Dubois a ouvert une enquête sur la mort de la "
+     "fillette."),
+    ("determiners are not names", "La ministre a annoncé mardi un plan pour les hôpitaux publics "
+     "du pays.", "Cette ministre a annoncé mardi un plan pour les hôpitaux publics du pays."),
+    ("one office named by its jurisdiction", "Le procureur de la République Jacques Dallest a "
+     "tenu une conférence de presse.", "Le procureur de Marseille Jacques Dallest a tenu une "
+     "conférence de presse."),
+    ("a custody against an age", "Le suspect, âgé de 33 ans, a été placé en garde à vue.",
+     "Le suspect a été placé en garde à vue pour 24 heures."),
+    ("a child's age against her mother's", "La fillette, âgée de deux ans et demi, a été "
+     "retrouvée par sa mère.", "Sa mère, âgée de 34 ans, a retrouvé la fillette dans la voiture."),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("what", "a", "b"), NEAR_COPIES, ids=[s[0] for s in NEAR_COPIES])
+def test_no_serious_finding_in_near_copies(nlp, what, a, b):
+    from factcheck.api import compare
+
+    assert serious(compare([("a", a), ("b", b)])) == [], what
+
+
+@pytest.mark.model
+def test_a_lawyer_of_another_person_is_still_an_attribution_change(nlp):
+    from factcheck.api import compare
+
+    report = compare([
+        ("a", "Alex Spiro, l'avocat d'Elon Musk, a envoyé jeudi une lettre à Microsoft."),
+        ("b", "Alex Spiro, l'avocat de Jack Dorsey, a envoyé jeudi une lettre à Microsoft.")])
+    assert "attribution" in {f.rule for f in serious(report)}

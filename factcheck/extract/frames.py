@@ -109,6 +109,9 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
     gov = _governor(span)
     if noun_tok is None and gov is not None and gov.pos_ in ("NOUN", "PROPN", "ADJ"):
         noun_tok = gov
+    if kind == "age" and noun_tok is not None and noun_tok.pos_ == "ADJ" and \
+            noun_tok.head.pos_ in ("NOUN", "PROPN"):
+        noun_tok = noun_tok.head  # "la fillette, âgée de deux ans": the age is the girl's
     pred = _predicate(noun_tok if noun_tok is not None else gov)
     mods: list[str] = []
     if noun_tok is not None:
@@ -221,6 +224,11 @@ def _subject_name(pred: Token | None, names: list[tuple[int, int, str]]) -> str 
                 if lo <= a and b <= hi:
                     return name
     return None
+
+
+def head_vector(doc: Doc, word: str) -> bytes | None:
+    """The unit word vector of one word (a role's head noun), None without vectors."""
+    return _unit_vector(doc, [word.lower()])
 
 
 def _unit_vector(doc: Doc, lemmas: list[str]) -> bytes | None:

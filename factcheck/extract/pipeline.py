@@ -18,7 +18,7 @@ from factcheck.clean import clean
 from factcheck.extract import amounts as amounts_mod
 from factcheck.extract import dates as dates_mod
 from factcheck.extract.entities import Entity, mentions, resolve
-from factcheck.extract.frames import build_frame, noun_phrase_end
+from factcheck.extract.frames import build_frame, head_vector, noun_phrase_end
 from factcheck.extract.quotes import find_quote_spans, normalise_quote
 from factcheck.model import Article, CleanText, Fact, Parsed, Sentence, Token
 
@@ -215,9 +215,17 @@ def _entity_facts(entities: list[Entity], doc: Doc, cleaned: CleanText,
         if role is not None:
             (s, e, text, head) = role
             rs, re_ = _raw(cleaned, s, e)
+            # Whether the role is relative to a person ("l'avocat d'Elon Musk") rather than to
+            # a place or a body ("procureur de Marseille"): only the first names someone else.
+            of_person = any(o.type == "person" and o is not ent and m.start < e and s < m.end
+                            for o in entities for m in o.mentions)
+            attrs: dict[str, Any] = {"person": ent.canonical, "head": head,
+                                     "of_person": of_person}
+            vector = head_vector(doc, head)
+            if vector is not None:
+                attrs["head_vector"] = vector
             yield Fact("role", article.raw[rs:re_], text, rs, re_,
-                       _doc_sentence_index(sents, s),
-                       {"person": ent.canonical, "head": head}, (ent.canonical,))
+                       _doc_sentence_index(sents, s), attrs, (ent.canonical,))
 
 
 def _doc_sentence_index(sents: list[Any], char: int) -> int:
