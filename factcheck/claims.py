@@ -7,6 +7,7 @@ this module is what lets a user rule change a threshold or a severity without to
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -28,9 +29,9 @@ NAME_SIMILARITY = 80.0
 DIFF_MIN_SCORE = 80.0  # word diffs only between near-copies; paraphrases align by facts
 MAX_NAME_TOKENS = 3
 MAX_ENTITY_BLOCK = 8  # a longer changed block is a rewrite, not a name swapped
-LINKED_TYPES = ("amount", "date")
+LINKED_TYPES = ("amount", "date")  # clustered by the fact linker, not by sentence alignment
 # Quotes link on their words (_quotes_match); the score orders the links and is their confidence.
-QUOTE_LINK_MIN = 0.01  # clustered by the fact linker, not by sentence alignment
+QUOTE_LINK_MIN = 0.01
 
 
 @dataclass(frozen=True)
@@ -219,8 +220,6 @@ def _written_class(form: str) -> str:
 
 def _as_weekday(f: Fact, mine: str, theirs: str) -> str:
     if theirs.startswith("W") and not mine.startswith("W") and f.value is not None:
-        import datetime as dt
-
         try:
             day = dt.date.fromisoformat(str(f.value)[:10])
         except ValueError:
@@ -310,7 +309,7 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
             >= DIFF_MIN_SCORE
         ia = [i for i in index[pair.a]["quote"] if pa.facts[i].sentence == pair.ai]
         ib = [j for j in index[pair.b]["quote"] if pb.facts[j].sentence == pair.bi]
-        for i, j in _match_in_sentence("quote", pa, ia, pb, ib, near=near):
+        for i, j in _match_in_sentence(pa, ia, pb, ib, near=near):
             add_quote((pair.a, i), (pair.b, j), "aligned sentences")
     for a, b in combinations(parsed, 2):
         for i in index[a.article.id]["quote"]:
@@ -451,32 +450,16 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[^\w]+", fold(text)) if w]
 
 
-def _match_in_sentence(ftype: str, pa: Parsed, ia: list[int], pb: Parsed,
-                       ib: list[int], *, near: bool = True) -> list[tuple[int, int]]:
-    """Pair facts of two aligned sentences, in order.
-
-    In a reworded sentence (not a near copy) two dates are the same claim only when they hang
-    on the same verb: "a annoncé dimanche" is not "lors de la garden-party du 14 juillet".
-    """
+def _match_in_sentence(pa: Parsed, ia: list[int], pb: Parsed, ib: list[int], *,
+                       near: bool = True) -> list[tuple[int, int]]:
+    """Pair the quotes of two aligned sentences, in order: same words, or in near copies two
+    short quotes sharing a word (one quote edited)."""
     out = []
     left = list(ib)
     for i in ia:
         fa = pa.facts[i]
-        best = None
-        for j in left:
-            fb = pb.facts[j]
-            if ftype == "amount" and fa.key[0] != fb.key[0]:
-                continue
-            if ftype == "amount" and fa.key[1] and fb.key[1] and fa.key[1] != fb.key[1]:
-                # Different counted nouns are different claims ("fois" vs "tweets").
-                continue
-            if ftype == "quote" and not _quotes_match(fa, fb) and not (
-                    near and _short_quotes_overlap(fa, fb)):
-                continue
-            if ftype == "date" and not near and fa.key != fb.key:
-                continue
-            best = j
-            break
+        best = next((j for j in left if _quotes_match(fa, pb.facts[j]) or (
+            near and _short_quotes_overlap(fa, pb.facts[j]))), None)
         if best is not None:
             out.append((i, best))
             left.remove(best)
@@ -637,7 +620,7 @@ def _capitalised(tokens: tuple[Token, ...], sent: Sentence, etype: str | None
         return []
     first = sent.tokens[0].start
     words = [t.text for t in tokens if t.text[:1].isupper() and t.start != first and t.text.isalpha()
-             and t.pos not in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV")]
+             and t.pos not in FUNCTION_POS | {"ADV"}]
     return [(" ".join(words), etype)] if words else []
 
 

@@ -24,6 +24,7 @@ from factcheck.claims import (
     same_name,
     small_accent_differs,
 )
+from factcheck.link import vector_cosine
 from factcheck.model import Severity
 from factcheck.rounding import is_rounding
 
@@ -386,8 +387,6 @@ ROLE_SYNONYM = 0.6  # cosine of role head vectors above which two titles are one
 
 
 def _synonyms(a: Reading, b: Reading) -> bool:
-    from factcheck.link import vector_cosine
-
     va, vb = a.facts[0].attrs.get("head_vector"), b.facts[0].attrs.get("head_vector")
     return va is not None and vb is not None and vector_cosine(va, vb) >= ROLE_SYNONYM
 
@@ -443,12 +442,12 @@ def attribution(obs: Observation, opts: AttributionOptions) -> list[Verdict]:
                 and of_people
             if head_a != head_b and _synonyms(first, r):
                 continue  # "réalisateur" / "cinéaste"
-            # In near-identical sentences, any other content word counts too: "l'avocate" /
-            # "l'ancienne avocate", "avocate générale" / "porte-parole du parquet".
             # A jurisdiction or body named differently ("de la République" / "de Marseille")
             # does not make another function when no person is named in either role.
             if head_a == head_b and not of_people and _common_words(first) == _common_words(r):
                 continue
+            # In near-identical sentences, any other content word counts too: "l'avocate" /
+            # "l'ancienne avocate", "avocate générale" / "porte-parole du parquet".
             reworded = obs.detail.get("aligned") and _role_content(first) != _role_content(r)
             if other_for or (head_a != head_b and obs.detail.get("aligned")) or reworded:
                 return [Verdict("disagreement", obs.readings, _base_fields(obs),

@@ -75,14 +75,6 @@ SENTENCES = [
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("what", "rule", "a", "b"), SENTENCES, ids=[s[0] for s in SENTENCES])
-def test_no_serious_finding(nlp, what, rule, a, b):
-    from factcheck.api import compare
-
-    assert serious(compare([("a", a), ("b", b)]), rule) == [], what
-
-
-@pytest.mark.model
 def test_a_misspelt_name_is_still_found(nlp):
     from factcheck.api import compare
 
@@ -104,6 +96,7 @@ def test_small_accent_differs(a, b, differs):
     assert small_accent_differs(a, b) is differs
 
 
+# Near copies: no rule may report anything at warning or error.
 NEAR_COPIES = [
     ("synonymous titles", "Le réalisateur Roman Polanski, arrêté samedi à Zurich, a été placé en "
      "détention.", "Le cinéaste Roman Polanski, arrêté samedi à Zurich, a été placé en détention."),
@@ -122,12 +115,15 @@ NEAR_COPIES = [
 ]
 
 
+CASES = SENTENCES + [(what, None, a, b) for what, a, b in NEAR_COPIES]
+
+
 @pytest.mark.model
-@pytest.mark.parametrize(("what", "a", "b"), NEAR_COPIES, ids=[s[0] for s in NEAR_COPIES])
-def test_no_serious_finding_in_near_copies(nlp, what, a, b):
+@pytest.mark.parametrize(("what", "rule", "a", "b"), CASES, ids=[c[0] for c in CASES])
+def test_no_serious_finding(nlp, what, rule, a, b):
     from factcheck.api import compare
 
-    assert serious(compare([("a", a), ("b", b)])) == [], what
+    assert serious(compare([("a", a), ("b", b)]), rule) == [], what
 
 
 @pytest.mark.model

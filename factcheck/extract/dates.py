@@ -1290,26 +1290,27 @@ _MONTH_N = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin":
             "juillet": 7, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
             "decembre": 12}
 _W_PARTS = {"matin": "matin", "matinee": "matin", "midi": "midi", "apres-midi": "apres-midi",
-          "soir": "soir", "soiree": "soir", "nuit": "nuit"}
+            "soir": "soir", "soiree": "soir", "nuit": "nuit"}
 _W_DAY = re.compile(r"\b(1er|\d{1,2})\s+(" + "|".join(_MONTH_N) + r")\b")
 _W_MONTH = re.compile(r"\b(" + "|".join(_MONTH_N) + r")\b")
 _W_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAY_N) + r")\b")
 _W_PART = re.compile(r"\b(" + "|".join(re.escape(p) for p in _W_PARTS) + r")\b")
 _W_CLOCK = re.compile(r"\b(\d{1,2})\s?h\s?(\d{2})?\b")
-_W_CENTURY = re.compile(r"\b([IVXL]+)(?:e|ème|eme)\s+si[eè]cle\b", re.IGNORECASE)
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_CENTURY = re.compile(r"(?<![\w-])(?:(?:au|du|le)\s+)?([IVXL]{1,6})(?:e|ème|eme|è)\s+si[eè]cles?\b")
 
 
 def written_form(text: str) -> str | None:
     """A date as written, comparable without knowing when the article was published.
 
     Undated articles still say "mardi soir" or "le 3 mars": two such readings can be compared
-    as written ("W2:soir" against "W1:soir", "--03-03" against "--03-04"). The forms are prefix
+    as written ("W2Tsoir" against "W1Tsoir", "--03-03" against "--03-04"). The forms are prefix
     ordered like ISO values, so "mardi" is compatible with "mardi soir" and "mars" with "le 3
-    mars". Centuries ("XIIe siècle") read as "C12".
+    mars". Centuries ("XIIe siècle") read as "C12." (the dot ends the number: "C1." is not a
+    prefix of "C12.").
     """
     f = _fold(text)
-    century = _W_CENTURY.search(text)
+    century = _CENTURY.search(text)
     if century:
         return f"C{_roman(century.group(1).upper())}."
     # The part of the day as the article says it; a clock time in brackets after it is a
@@ -1340,9 +1341,6 @@ def _roman(s: str) -> int:
         v = _ROMAN[a]
         total += -v if b != " " and _ROMAN.get(b, 0) > v else v
     return total
-
-
-_CENTURY = re.compile(r"(?<![\w-])(?:(?:au|du|le)\s+)?([IVXL]{1,6})(?:e|ème|eme|è)\s+si[eè]cles?\b")
 
 
 def find_centuries(text: str, taken: list[DateMention]) -> list[DateMention]:

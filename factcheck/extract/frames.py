@@ -74,7 +74,7 @@ def _predicate(tok: Token | None) -> Token | None:
     return None
 
 
-def _noun_mods(noun: Token, span: Span) -> list[str]:
+def _noun_mods(noun: Token) -> list[str]:
     """Modifiers that narrow what is counted: "soldats *thaïlandais*", "chefs *d'État*"."""
     out = []
     for c in noun.children:
@@ -115,7 +115,7 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
     pred = _predicate(noun_tok if noun_tok is not None else gov)
     mods: list[str] = []
     if noun_tok is not None:
-        mods.extend(_noun_mods(noun_tok, span))
+        mods.extend(_noun_mods(noun_tok))
     if noun_tok is None and pred is not None:
         # "le chômage a atteint 8 %": with no noun above the figure, the subject says what it is.
         for c in pred.children:
@@ -148,7 +148,7 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
         owner = _list_owner(span, names) or _subject_name(pred, names)
     noun = _lemma(noun_tok) if noun_tok is not None else ""
     # The word as written, not its lemma: static vectors of inflected forms separate synonyms
-    # from unrelated nouns better (measured on fr_core_news_md, see bench/README.md).
+    # from unrelated nouns better (measured on fr_core_news_md; see the README).
     vector = _unit_vector(doc, [noun_tok.lower_]) if noun_tok is not None else None
     ctx_vector = _unit_vector(doc, [t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "VERB")
                                     and _lemma(t) in context])
@@ -195,7 +195,8 @@ def noun_phrase_end(doc: Doc, start: int, end: int) -> int:
 
 def _list_owner(span: Span, names: list[tuple[int, int, str]]) -> str | None:
     """The name a figure is listed against: "BNP Paribas 2,55 milliards, Crédit Agricole 3
-    milliards" gives each bank its own figure. Only a name right before the figure counts."""
+    milliards" gives each bank its own figure. Only a name right before the figure, or right
+    after it behind "à"/"pour" ("2,55 milliards à BNP Paribas"), counts."""
     doc = span.doc
     for a, _, name in names:  # "2,55 milliards à BNP Paribas" first: a preposition is explicit
         if span.end_char <= a < span.sent.end_char and _TO_NAME.match(doc.text[span.end_char:a]):
@@ -231,16 +232,16 @@ def head_vector(doc: Doc, word: str) -> bytes | None:
     return _unit_vector(doc, [word.lower()])
 
 
-def _unit_vector(doc: Doc, lemmas: list[str]) -> bytes | None:
-    """Mean static word vector of the lemmas, normalised; None when the model has no vectors."""
+def _unit_vector(doc: Doc, words: list[str]) -> bytes | None:
+    """Mean static word vector of the words, normalised; None when the model has no vectors."""
     vectors = doc.vocab.vectors
-    if not vectors.shape[0] or not lemmas:
+    if not vectors.shape[0] or not words:
         return None
     import numpy as np
 
     rows: list[Any] = []
-    for lem in lemmas:
-        key = doc.vocab.strings.add(lem)
+    for word in words:
+        key = doc.vocab.strings.add(word)
         if key in vectors:
             rows.append(vectors[key])
     if not rows:

@@ -128,8 +128,9 @@ def build(article: Article, cleaned: CleanText, doc: Doc, ref: dt.date | None) -
     facts: list[Fact] = []
     facts.extend(_entity_facts(entities, doc, cleaned, article))
     facts.extend(_quote_facts(doc, cleaned, article, entities))
-    names = sorted((m.start, m.end, e.canonical) for e in entities for m in e.mentions)
-    persons = [n for n, e in zip(names, _types(entities), strict=True) if e == "person"]
+    rows = sorted((m.start, m.end, e.canonical, e.type) for e in entities for m in e.mentions)
+    names = [(s, e, n) for s, e, n, _ in rows]
+    persons = [(s, e, n) for s, e, n, t in rows if t == "person"]
     amounts = list(_amount_facts(doc, cleaned, article, names=names, persons=persons))
     dates = list(date_facts(sentences, cleaned, article, ref, doc=doc,
                             names=names, persons=persons))
@@ -139,12 +140,6 @@ def build(article: Article, cleaned: CleanText, doc: Doc, ref: dt.date | None) -
     facts = with_quote_words(facts, article.raw)
     facts.sort(key=lambda f: (f.start, f.end, f.type))
     return Parsed(article=article, sentences=sentences, facts=tuple(facts))
-
-
-def _types(entities: list[Entity]) -> list[str]:
-    """The entity type of each mention, in the order :func:`build` sorts mentions."""
-    rows = sorted((m.start, m.end, e.canonical, e.type) for e in entities for m in e.mentions)
-    return [t for *_, t in rows]
 
 
 def with_quote_words(facts: list[Fact], raw: str) -> list[Fact]:
