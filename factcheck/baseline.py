@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from factcheck import files
 from factcheck.errors import InputError
 from factcheck.model import Finding
 
@@ -70,16 +71,17 @@ def load(path: str | Path) -> Counter[str]:
     """Read a baseline file into a multiset of fingerprints; a bad file is an error (exit 2),
     since silently using an empty baseline would fail, or pass, for the wrong reason."""
     where = str(path)
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
+    if not Path(path).exists():
         raise InputError("no such baseline file", where=where,
-                         hint="create it with --write-baseline FILE") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read baseline: {exc}", where=where) from exc
+                         hint="create it with --write-baseline FILE")
+    try:
+        data = json.loads(files.read_text(path, InputError, what="baseline file"))
     except json.JSONDecodeError as exc:
         raise InputError(f"baseline is not JSON: {exc.msg}", where=f"{where}:{exc.lineno}",
                          hint="write it again with --write-baseline FILE") from exc
+    except RecursionError:
+        raise InputError("baseline is not a baseline: JSON nested too deep", where=where,
+                         hint="write it again with --write-baseline FILE") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(
             data.get("findings"), list):
         raise InputError(f"not a {SCHEMA} file", where=where,

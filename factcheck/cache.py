@@ -4,6 +4,12 @@ A CI re-run over a mostly unchanged corpus should not pay for the model again. A
 :class:`Parsed` record of one article (pickled), keyed by a hash of everything that shaped it:
 the text, the reference date, the model and this package's version. The folder is bounded in
 size; the least recently used entries go first.
+
+Unpickling runs code, and a cache folder may be writable by others (a shared CI runner, a
+``FACTCHECK_CACHE_DIR`` under ``/tmp``). So every entry is signed with HMAC-SHA256 under a
+secret key that only this user can read, and nothing is unpickled unless its signature checks:
+a planted, corrupted or truncated entry is a miss. The key file must be a regular file owned by
+this user and private to it; if it is not (someone else created it), the cache is not used.
 """
 
 from __future__ import annotations
@@ -12,15 +18,22 @@ import contextlib
 import datetime as dt
 import functools
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from factcheck import files
+from factcheck.errors import FactcheckError
 from factcheck.model import Parsed
 
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
+_MAGIC = b"factcheck-cache-4\n"
+_DIGEST = hashlib.sha256().digest_size
 DEFAULT_LIMIT = 512 * 1024 * 1024
 
 
@@ -51,6 +64,13 @@ class ParseCache:
         self.limit = limit
         self.hits = 0
         self.misses = 0
+        self._secret: bytes | None = None
+
+    def secret(self) -> bytes | None:
+        """This user's signing key, created on first use; None if it cannot be trusted."""
+        if self._secret is None:
+            self._secret = _load_or_create_key(self.folder / "key") or b""
+        return self._secret or None
 
     def key(self, raw: str, ref: dt.date | None) -> str:
         h = hashlib.sha256()
@@ -61,17 +81,24 @@ class ParseCache:
         return h.hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+        return self.folder / key[:2] / f"{key}.entry"
 
     def get(self, key: str, kind: type = Parsed) -> Any:
         """The cached value under ``key`` if it is a ``kind``; None on any miss or damage."""
         path = self._path(key)
+        secret = self.secret()
         try:
-            with path.open("rb") as handle:
-                value = pickle.load(handle)
+            if secret is None:
+                raise OSError("no trusted key")
+            data = files.read_bytes(path, _Unreadable)
+            head, signature, payload = (data[:len(_MAGIC)], data[len(_MAGIC):len(_MAGIC) + _DIGEST],
+                                        data[len(_MAGIC) + _DIGEST:])
+            if head != _MAGIC or not hmac.compare_digest(signature, _sign(secret, key, payload)):
+                raise ValueError("unsigned or damaged entry")
+            value = pickle.loads(payload)
             os.utime(path)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-                TypeError, ValueError):
+        except (OSError, _Unreadable, pickle.UnpicklingError, EOFError, AttributeError,
+                ImportError, TypeError, ValueError):
             self.misses += 1
             return None
         if not isinstance(value, kind):
@@ -90,11 +117,15 @@ class ParseCache:
 
     def put(self, key: str, value: Any) -> None:
         path = self._path(key)
+        secret = self.secret()
+        if secret is None:
+            return
         try:
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(_MAGIC + _sign(secret, key, payload) + payload)
             os.replace(tmp, path)
         except OSError:
             # A read-only or full disk must never fail a check: the cache is an optimisation.
@@ -103,7 +134,7 @@ class ParseCache:
 
     def prune(self) -> None:
         try:
-            entries = [(p.stat().st_mtime, p.stat().st_size, p) for p in self.folder.glob("*/*.pickle")]
+            entries = [(p.stat().st_mtime, p.stat().st_size, p) for p in self.folder.glob("*/*.entry")]
         except OSError:
             return
         total = sum(size for _, size, _ in entries)
@@ -113,3 +144,56 @@ class ParseCache:
             with contextlib.suppress(OSError):
                 path.unlink()
                 total -= size
+
+
+class _Unreadable(FactcheckError):
+    """A cache entry that cannot be read as a regular file: a miss, never an error."""
+
+
+def _sign(secret: bytes, key: str, payload: bytes) -> bytes:
+    # The key is signed with the payload, so a valid entry cannot be moved under another key.
+    return hmac.new(secret, key.encode() + b"\x00" + payload, hashlib.sha256).digest()
+
+
+def _trusted(info: os.stat_result) -> bool:
+    owner_ok = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return stat.S_ISREG(info.st_mode) and owner_ok and not info.st_mode & 0o077
+
+
+def _load_or_create_key(path: Path) -> bytes | None:
+    """The 32-byte key in ``path``, created private (0600) if missing; None if untrusted."""
+    for _ in range(2):
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            _create_key(path)
+            continue
+        except OSError:
+            return None
+        if not _trusted(info):
+            return None
+        try:
+            data = files.read_bytes(path, _Unreadable)
+        except _Unreadable:
+            return None
+        return data if len(data) == 32 else None
+    return None
+
+
+def _create_key(path: Path) -> None:
+    """Write a new key beside ``path`` and link it into place, so no reader ever sees a partly
+    written key; if another process linked one first, theirs is used."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".key")  # mode 0600
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(32))
+        with contextlib.suppress(FileExistsError):
+            os.link(tmp, path)
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

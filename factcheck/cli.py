@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from factcheck.errors import FactcheckError
+from factcheck.render import MAX_WIDTH
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 FAIL_ON = ("error", "warning", "info", "never")
@@ -44,7 +45,8 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--ignore", multiple=True, help="Skip these rule ids or tags."),
         click.option("--output", "-o", type=click.Path(dir_okay=False),
                      help="Write the report to FILE (atomically) instead of stdout."),
-        click.option("--width", type=int, help="Terminal report width in columns."),
+        click.option("--width", type=click.IntRange(1, MAX_WIDTH),
+                     help=f"Terminal report width in columns (at most {MAX_WIDTH})."),
         click.option("--no-color", is_flag=True, help="No colour (also: NO_COLOR=1)."),
         click.option("--no-cache", is_flag=True,
                      help="Do not read or write the parse cache (FACTCHECK_CACHE_DIR, else the "
@@ -88,7 +90,7 @@ def run_options(rules_dirs: tuple[str, ...], select: tuple[str, ...], ignore: tu
     from factcheck.rules import load_rules
 
     if config_path:
-        if not Path(config_path).is_file():
+        if not Path(config_path).exists():
             raise UsageError("configuration file not found", where=config_path)
         config = load_config(Path(config_path))
     else:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from factcheck import files
 from factcheck.errors import RuleError
 from factcheck.model import Severity
 from factcheck.rules import Rule, build_options
@@ -48,11 +49,12 @@ def find_config(start: Path | None = None) -> Path | None:
     return None
 
 
+#: A configuration is a few lines; a huge file is a mistake, not a configuration.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"cannot read configuration: {exc}", where=str(path)) from exc
+    return files.read_text(path, RuleError, limit=MAX_CONFIG_BYTES, what="configuration file")
 
 
 def _line_of(text: str, key: str) -> int:

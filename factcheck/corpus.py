@@ -19,12 +19,13 @@ import glob
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, BinaryIO
 
-from factcheck.errors import FactcheckError, UsageError
+from factcheck import files
+from factcheck.errors import FactcheckError, InputError, UsageError
 from factcheck.load import MAX_BYTES, article_from_text, decode, dedupe_names, load_file
 from factcheck.model import Article, Evidence, Finding, Problem
 
@@ -152,50 +153,92 @@ def _walk(root: Path) -> list[str]:
 
 
 def _read_jsonl(path: str) -> tuple[list[tuple[str, Article, str | None]], list[Problem]]:
-    """One article per non-blank line; a bad line is a problem, the other lines still count."""
-    problems: list[Problem] = []
+    """One article per non-blank line; a bad line is a problem, the other lines still count.
+
+    The file is streamed line by line, so a corpus of any size is read with memory bounded by its
+    articles, not by the file: no whole-file copy, decoded copy and split copy at once. A line
+    longer than one article may be (:data:`~factcheck.load.MAX_BYTES`) is skipped unread.
+    """
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            return [], [Problem(path, f"file too large ({size // (1024 * 1024)} MB). split it")]
-        data = Path(path).read_bytes()
-        text, encoding, warnings = decode(data, path)
+        handle = files.open_regular(path, InputError, what="JSON Lines file")
     except FactcheckError as exc:
         return [], [problem(path, exc)]
-    except OSError as exc:
-        return [], [Problem(path, f"cannot read file: {exc.strerror or exc}")]
-    if not text.strip():
-        return [], [Problem(path, "empty file. give one JSON object per line with a 'text' field")]
-    problems.extend(Problem(path, w) for w in warnings)
+    problems: list[Problem] = []
     out: list[tuple[str, Article, str | None]] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(Problem(where, f"invalid JSON: {exc.msg} (column {exc.colno})"))
-            continue
-        if not isinstance(record, dict):
-            problems.append(Problem(where, "a JSON Lines record must be an object with 'text'"))
-            continue
-        body = record.get("text")
-        if not isinstance(body, str) or not body.strip():
-            problems.append(Problem(where, "no 'text' in the record. give the article as "
-                                           "a non-empty 'text' string"))
-            continue
-        meta = {k: record[k] for k in JSONL_META if record.get(k) not in (None, "")}
-        rec_id = record.get("id")
-        try:
-            article = article_from_text(body, id=where, path=where, encoding=encoding,
-                                        meta=meta)
-        except FactcheckError as exc:
-            problems.append(problem(where, exc))
-            continue
-        out.append((where, article, str(rec_id) if isinstance(rec_id, str | int) and str(
-            rec_id).strip() else None))
+    legacy: str | None = None
+    seen_text = False
+    with handle:
+        for number, raw in enumerate(_lines(handle, path, problems), 1):
+            seen_text = seen_text or raw is None or bool(raw.strip())
+            if raw is None or not raw.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                try:
+                    line, encoding, _ = decode(raw, where)
+                except FactcheckError as exc:
+                    problems.append(problem(where, exc))
+                    continue
+                legacy = legacy or encoding
+            entry = _jsonl_record(line, where, legacy or "utf-8", problems)
+            if entry is not None:
+                out.append(entry)
+    if not seen_text:
+        return [], [Problem(path, "empty file. give one JSON object per line with a 'text' field")]
+    if legacy:
+        problems.insert(0, Problem(path, f"{path}: not UTF-8, decoded as {legacy}"))
     return out, problems
+
+
+def _lines(handle: BinaryIO, path: str, problems: list[Problem]) -> Iterator[bytes | None]:
+    """The file's lines as bytes; ``None`` in place of a line too long to be one article."""
+    number = 0
+    while True:
+        raw = handle.readline(MAX_BYTES + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            problems.append(Problem(f"{path}:{number}", f"record too large (over "
+                                    f"{MAX_BYTES // (1024 * 1024)} MB). give one article per "
+                                    "line"))
+            yield None
+            continue
+        yield raw
+
+
+def _jsonl_record(line: str, where: str, encoding: str, problems: list[Problem]
+                  ) -> tuple[str, Article, str | None] | None:
+    """One JSON Lines record as an article, or None after listing what is wrong with it."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        problems.append(Problem(where, f"invalid JSON: {exc.msg} (column {exc.colno})"))
+        return None
+    except RecursionError:
+        problems.append(Problem(where, "invalid JSON: nested too deep"))
+        return None
+    if not isinstance(record, dict):
+        problems.append(Problem(where, "a JSON Lines record must be an object with 'text'"))
+        return None
+    body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        problems.append(Problem(where, "no 'text' in the record. give the article as "
+                                       "a non-empty 'text' string"))
+        return None
+    meta = {k: record[k] for k in JSONL_META if record.get(k) not in (None, "")}
+    rec_id = record.get("id")
+    try:
+        article = article_from_text(body, id=where, path=where, encoding=encoding, meta=meta)
+    except FactcheckError as exc:
+        problems.append(problem(where, exc))
+        return None
+    rec = str(rec_id) if isinstance(rec_id, str | int) and str(rec_id).strip() else None
+    return where, article, rec
 
 
 def file_location(path: str) -> tuple[str, int | None]:

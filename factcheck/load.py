@@ -10,8 +10,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import yaml
-
+from factcheck import files, yamlsafe
 from factcheck.errors import InputError, UsageError
 from factcheck.model import Article
 
@@ -19,7 +18,11 @@ from factcheck.model import Article
 MAX_BYTES = 5 * 1024 * 1024
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _INLINE_DATE = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s)\s*")
-_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+# A time after the date is optional; when there is one it must be a real time of day.
+_TIME_VALUE = re.compile(r"^(?:[Tt ]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*"
+                         r"(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?\s*$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def decode(data: bytes, where: str) -> tuple[str, str, tuple[str, ...]]:
@@ -54,68 +57,92 @@ def decode(data: bytes, where: str) -> tuple[str, str, tuple[str, ...]]:
 
 
 def parse_date(value: object, where: str) -> tuple[dt.date, str]:
-    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and say which precision it had."""
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (and an optional time) and say which
+    precision it had. An impossible date or time is an error at ``where``, never a guess."""
     if isinstance(value, dt.datetime):
         return value.date(), "day"
     if isinstance(value, dt.date):
         return value, "day"
-    match = _DATE_VALUE.match(str(value).strip())
+    text = str(value).strip()
+    match = _DATE_VALUE.match(text)
     if not match:
         raise InputError(f"unreadable date {value!r}", where=where, hint="write it as YYYY-MM-DD")
     year, month, day = match.group(1), match.group(2), match.group(3)
+    rest = text[match.end():]
+    time = _TIME_VALUE.match(rest) if rest and day else None
+    if time and (int(time.group(1)) > 23 or int(time.group(2)) > 59
+                 or int(time.group(3) or 0) > 59):
+        raise InputError(f"impossible time in date {value!r}", where=where,
+                         hint="write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM")
     try:
         if day:
             return dt.date(int(year), int(month), int(day)), "day"
         if month:
             return dt.date(int(year), int(month), 1), "month"
         return dt.date(int(year), 1, 1), "year"
-    except ValueError as exc:
+    except ValueError:
         raise InputError(f"impossible date {value!r}", where=where,
-                         hint="write it as YYYY-MM-DD") from exc
+                         hint="write it as YYYY-MM-DD") from None
 
 
-def _front_matter(text: str, where: str) -> tuple[dict[str, object], int]:
+def clean_text(text: str, where: str) -> tuple[str, tuple[str, ...]]:
+    """Replace lone surrogates (possible in JSON ``"\\ud800"`` or Python strings), which no
+    output encoding can write, by U+FFFD, and say so; one character for one, so offsets hold."""
+    count = len(_SURROGATE.findall(text))
+    if not count:
+        return text, ()
+    return (_SURROGATE.sub("\ufffd", text),
+            (f"{where}: {count} invalid character(s) (lone UTF-16 surrogates) replaced by U+FFFD",))
+
+
+def _front_matter(text: str, where: str) -> tuple[dict[str, object], dict[str, int], int]:
     match = _FRONT_MATTER.match(text)
     if not match:
-        return {}, 0
-    try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
-        raise InputError(f"malformed front matter: {getattr(exc, 'problem', exc)}",
-                         where=f"{where}:{line}",
-                         hint="fix the YAML between the --- lines") from exc
+        return {}, {}, 0
+    meta, lines = yamlsafe.load(match.group(1), where, InputError, first_line=2,
+                                hint="fix the YAML between the --- lines")
+    meta = meta or {}
     if not isinstance(meta, dict):
         raise InputError("front matter is not a mapping", where=f"{where}:2",
                          hint="write key: value lines between the --- lines")
-    return meta, match.end()
+    return meta, lines, match.end()
+
+
+def _meta_str(value: object) -> str | None:
+    """A metadata value as text (lone surrogates replaced, as in the body), or None if empty."""
+    if value in (None, ""):
+        return None
+    return clean_text(str(value), "")[0]
 
 
 def article_from_text(text: str, *, id: str, path: str, encoding: str = "utf-8",
                       warnings: tuple[str, ...] = (), meta: dict[str, object] | None = None
                       ) -> Article:
     """Build an Article from decoded text, reading front matter and a leading date marker."""
-    fm, body_start = _front_matter(text, path)
+    text, cleaned = clean_text(text, path)
+    warnings = (*warnings, *cleaned)
+    fm, lines, body_start = _front_matter(text, path)
     merged: dict[str, object] = {**(meta or {}), **{k: v for k, v in fm.items() if v is not None}}
     date: dt.date | None = None
     precision: str | None = None
     if merged.get("date") not in (None, ""):
-        date, precision = parse_date(merged["date"], path)
+        line = lines.get("date") if fm.get("date") is not None else None
+        date, precision = parse_date(merged["date"], f"{path}:{line}" if line else path)
     inline = _INLINE_DATE.match(text[body_start:])
     if inline:
         if date is None:
             date, precision = parse_date("-".join(g for g in inline.groups() if g), path)
         body_start += inline.end()
-    language = str(merged.get("language") or merged.get("lang") or "fr")
-    outlet = merged.get("source") or merged.get("outlet")
+    language = _meta_str(merged.get("language") or merged.get("lang")) or "fr"
+    outlet = _meta_str(merged.get("source") or merged.get("outlet"))
     return Article(
         id=id, path=path, raw=text,
-        title=str(merged["title"]) if merged.get("title") else None,
-        outlet=str(outlet) if outlet else None,
+        title=_meta_str(merged.get("title")),
+        outlet=outlet,
         date=date, date_precision=precision,
-        url=str(merged["url"]) if merged.get("url") else None,
+        url=_meta_str(merged.get("url")),
         language=language,
-        story=str(merged["story"]) if merged.get("story") else None,
+        story=_meta_str(merged.get("story")),
         body_start=body_start, encoding=encoding, warnings=warnings,
     )
 
@@ -124,23 +151,10 @@ def load_file(path: str | Path, *, id: str | None = None) -> Article:
     """Read one article file. Never writes; every failure is an :class:`InputError`."""
     p = Path(path)
     where = str(path)
-    if not p.exists():
-        raise InputError("no such file", where=where, hint="check the path")
     if p.is_dir():
         raise InputError("is a folder, not a file", where=where,
                          hint="use 'factcheck check' for folders")
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"file too large ({size / (1024 * 1024):.0f} MB, the limit is "
-                             f"{MAX_BYTES // (1024 * 1024)} MB)", where=where,
-                             hint="give one article per file, or split it")
-        data = p.read_bytes()
-    except PermissionError as exc:
-        raise InputError("permission denied", where=where,
-                         hint="make the file readable") from exc
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror}", where=where) from exc
+    data = files.read_bytes(p, InputError, limit=MAX_BYTES)
     if not data.strip():
         raise InputError("empty file", where=where, hint="give an article with text")
     text, encoding, warnings = decode(data, where)

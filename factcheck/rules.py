@@ -1,8 +1,9 @@
 """Load and validate rule files.
 
 A rule is data: one YAML file naming a kind from :mod:`factcheck.kinds`, a severity, a message
-template and option values. Files are read with ``yaml.safe_load`` semantics (no tags, no code),
-every key and option is checked, and errors point at ``file:line`` with a "did you mean".
+template and option values. Files are read with :mod:`factcheck.yamlsafe` (no tags, no code, no
+aliases); every key and option is checked, and errors point at ``file:line`` with a "did you
+mean".
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from factcheck import files, yamlsafe
 from factcheck.errors import RuleError
 from factcheck.kinds import KINDS
 from factcheck.model import FACT_TYPES, Severity
 
+#: A rule is a page of YAML; anything far larger is not a rule file.
+MAX_RULE_BYTES = 1024 * 1024
 REQUIRED = ("id", "name", "kind", "fact", "severity", "message", "description")
 OPTIONAL = ("options", "examples", "tags", "enabled")
 
@@ -55,37 +57,12 @@ def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
     return f"; did you mean '{close[0]}'?" if close else f"; expected one of {', '.join(choices)}"
 
 
-def _key_lines(text: str) -> dict[str, int]:
-    lines: dict[str, int] = {}
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return lines
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            lines[str(key.value)] = key.start_mark.line + 1
-            if key.value == "options" and isinstance(value, yaml.MappingNode):
-                for k2, _ in value.value:
-                    lines[f"options.{k2.value}"] = k2.start_mark.line + 1
-    return lines
-
-
 def load_rule(path: Path) -> Rule:
     where = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"cannot read rule file: {exc}", where=where) from exc
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise RuleError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}",
-                        where=f"{where}:{line}", hint="fix the YAML syntax") from exc
+    text = files.read_text(path, RuleError, limit=MAX_RULE_BYTES, what="rule file")
+    data, lines = yamlsafe.load(text, where, RuleError)
     if not isinstance(data, dict):
         raise RuleError("a rule file must be a mapping of keys", where=f"{where}:1")
-    lines = _key_lines(text)
 
     def at(key: str) -> str:
         return f"{where}:{lines.get(key, 1)}"
@@ -118,11 +95,7 @@ def load_rule(path: Path) -> Rule:
     if not isinstance(examples, dict) or set(examples) - {"pass", "fail"}:
         raise RuleError("'examples' must have 'pass' and/or 'fail' lists", where=at("examples"))
     for label, cases in examples.items():
-        if not isinstance(cases, list) or not all(
-                isinstance(c, dict) and isinstance(c.get("sources"), list)
-                and len(c["sources"]) >= 2 for c in cases):
-            raise RuleError(f"examples.{label} must be a list of {{sources: [text, text, ...]}}",
-                            where=at("examples"))
+        _check_examples(label, cases, at(f"examples.{label}"))
     tags = data.get("tags") or []
     if not isinstance(tags, list):
         raise RuleError("'tags' must be a list", where=at("tags"))
@@ -130,6 +103,26 @@ def load_rule(path: Path) -> Rule:
                 message=data["message"], description=data["description"].strip(),
                 options=options, tags=tuple(str(t) for t in tags),
                 enabled=bool(data.get("enabled", True)), examples=examples, path=where)
+
+
+def _check_examples(label: str, cases: Any, where: str) -> None:
+    """Examples run as tests and are shown by ``factcheck rule``: each must be real text."""
+    shape = f"examples.{label} must be a list of {{sources: [text, text, ...], date: YYYY-MM-DD}}"
+    if not isinstance(cases, list):
+        raise RuleError(shape, where=where)
+    for n, case in enumerate(cases, 1):
+        if not isinstance(case, dict) or set(case) - {"sources", "date"}:
+            raise RuleError(f"{shape} (example {n})", where=where)
+        sources = case.get("sources")
+        if not isinstance(sources, list) or len(sources) < 2:
+            raise RuleError(f"examples.{label}: example {n} needs two or more sources",
+                            where=where)
+        if not all(isinstance(t, str) and t.strip() for t in sources):
+            raise RuleError(f"examples.{label}: example {n} has a source that is not text",
+                            where=where, hint="quote each source as a string")
+        if case.get("date") is not None and not isinstance(case["date"], str):
+            raise RuleError(f"examples.{label}: example {n} has a date that is not YYYY-MM-DD",
+                            where=where)
 
 
 def build_options(kind: str, raw: Any, at: Any = lambda k: "") -> Any:
@@ -171,13 +164,21 @@ ALLOWED_FIELDS = {"type", "values", "a", "b", "sources", "count", "source", "val
 
 def _check_template(template: str, where: str) -> None:
     try:
-        names = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+        parts = [(f, conv) for _, f, _, conv in string.Formatter().parse(template)
+                 if f is not None]
     except ValueError as exc:
         raise RuleError(f"bad message template: {exc}", where=where) from exc
-    for name in names:
+    for name, conversion in parts:
         if name not in ALLOWED_FIELDS:
             raise RuleError(f"unknown field {{{name}}} in message"
                             f"{_suggest(name, tuple(sorted(ALLOWED_FIELDS)))}", where=where)
+        if conversion not in (None, "s", "r", "a"):
+            raise RuleError(f"bad conversion !{conversion} in message field {{{name}}}",
+                            where=where, hint="use !s, !r or !a, or none")
+    try:  # format specs: every field is text when the message is made (see format_message)
+        template.format(**dict.fromkeys(ALLOWED_FIELDS, "x"))
+    except (ValueError, TypeError) as exc:
+        raise RuleError(f"bad message template: {exc}", where=where) from exc
 
 
 def load_rules(extra_dirs: list[str] | None = None, *, include_builtin: bool = True) -> list[Rule]:
@@ -206,5 +207,5 @@ def select_rules(rules: list[Rule], select: list[str] | None, ignore: list[str] 
 
 
 def format_message(rule: Rule, fields: dict[str, Any]) -> str:
-    safe = {k: fields.get(k, "") for k in ALLOWED_FIELDS}
+    safe = {k: str(fields.get(k, "")) for k in ALLOWED_FIELDS}
     return rule.message.format(**safe)

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
 import json
+import os
+import pickle
 
+import pytest
+
+from factcheck import cache as cache_module
 from factcheck.api import compare
 from factcheck.cache import ParseCache
 from factcheck.extract.pipeline import _paragraphs, pipe_texts
@@ -35,12 +40,62 @@ def test_cache_key_depends_on_text_and_reference(tmp_path):
 def test_corrupt_entries_are_misses_and_prune_bounds_size(tmp_path):
     cache = ParseCache(tmp_path, model="m", limit=10)
     key = cache.key("x", None)
-    path = tmp_path / key[:2] / f"{key}.pickle"
+    path = cache._path(key)
     path.parent.mkdir(parents=True)
-    path.write_bytes(b"not a pickle")
+    path.write_bytes(b"not a cache entry")
     assert cache.get(key) is None
     cache.prune()
     assert not path.exists()
+
+
+class _Planted:
+    """A pickle that would create a file when loaded: what a hostile cache entry looks like."""
+
+    def __init__(self, target):
+        self.target = target
+
+    def __reduce__(self):
+        return (open, (str(self.target), "w"))
+
+
+def test_a_planted_pickle_is_never_loaded(tmp_path):
+    cache = ParseCache(tmp_path / "cache", model="m")
+    key = cache.key("article", None)
+    cache.put(key, {"good": 1})  # creates the key and a signed entry
+    assert cache.get(key, dict) == {"good": 1}
+    target = tmp_path / "pwned"
+    path = cache._path(key)
+    good = path.read_bytes()
+    # A bare pickle, a pickle behind the right header with a bad signature, a truncated entry.
+    for data in (pickle.dumps(_Planted(target)),
+                 good[:len(cache_module._MAGIC)] + b"\0" * 32 + pickle.dumps(_Planted(target)),
+                 good[:-3]):
+        path.write_bytes(data)
+        assert ParseCache(tmp_path / "cache", model="m").get(key, dict) is None
+        assert not target.exists()
+
+
+def test_an_entry_signed_under_another_key_is_a_miss(tmp_path):
+    cache = ParseCache(tmp_path, model="m")
+    a, b = cache.key("a", None), cache.key("b", None)
+    cache.put(a, "value of a")
+    cache._path(b).parent.mkdir(parents=True, exist_ok=True)
+    cache._path(b).write_bytes(cache._path(a).read_bytes())
+    assert cache.get(a, str) == "value of a"
+    assert cache.get(b, str) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX file modes")
+def test_a_key_others_can_read_disables_the_cache(tmp_path):
+    cache = ParseCache(tmp_path, model="m")
+    key = cache.key("a", None)
+    cache.put(key, "v")
+    (tmp_path / "key").chmod(0o644)
+    again = ParseCache(tmp_path, model="m")
+    assert cache.get(key, str) == "v"  # the key was trusted when this cache read it
+    assert again.get(key, str) is None
+    again.put(cache.key("b", None), "w")  # silently not stored, never an error
+    assert not again._path(cache.key("b", None)).exists()
 
 
 def test_shared_paragraphs_are_parsed_once_and_docs_rejoin_exactly(nlp):

@@ -52,7 +52,7 @@ def run(args: list[object], capsys) -> tuple[int, str, str]:
 
 
 def cache_entries(folder: Path) -> list[Path]:
-    return list(folder.glob("*/*.pickle"))
+    return list(folder.glob("*/*.entry"))
 
 
 def checked(args: list[object], capsys, tmp_path: Path, name: str) -> tuple[int, dict, str]:

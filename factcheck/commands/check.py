@@ -454,14 +454,17 @@ def render_terminal(report: CheckReport, *, width: int | None = None, color: boo
     from rich.table import Table
     from rich.text import Text
 
-    from factcheck.render import terminal
+    from factcheck.render import MAX_WIDTH, terminal
+    from factcheck.render.visible import visible
 
+    report = visible(report)  # no escape sequence from an article or a file name
     # Plain output (a pipe, a file, a CI log) keeps to ASCII, like the per-story reports.
     rule_chars = "─" if color else "="
     table_box = box.SIMPLE_HEAD if color else getattr(terminal, "ASCII_HEAD", box.ASCII)
 
     buf = io.StringIO()
-    console = Console(file=buf, width=width or 100, force_terminal=color, no_color=not color,
+    console = Console(file=buf, width=min(width or 100, MAX_WIDTH), force_terminal=color,
+                      no_color=not color,
                       color_system="standard" if color else None, highlight=False,
                       soft_wrap=False)
     for story in report.stories:
@@ -641,6 +644,11 @@ def check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], group_by: 
         write_output(report.render(extra_fmt, color=False, **options), extra_path)
     text = report.render(fmt, color=use_color(bool(common.get("no_color")), output), **options)
     write_output(text, output)
+    if not any(not story.skipped for story in report.stories):
+        # A CI gate that compared nothing must not pass: the corpus is not what the job thinks.
+        raise InputError(f"nothing compared: no story has two readable articles "
+                         f"({len(report.articles)} article(s), {len(report.problems)} problem(s))",
+                         hint="give two or more articles about one story; see the problems above")
     if write_baseline:
         write_output(bl.dumps(found), write_baseline)
         if not quiet:

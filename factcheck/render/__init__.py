@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from factcheck.api import Report
 
+#: The widest terminal report: wider than any screen, and rich lays a table out in time and
+#: memory that grow with the width, so ``--width 100000000`` must not reach it.
+MAX_WIDTH = 1000
+
 FORMATS = {"terminal": "factcheck.render.terminal", "json": "factcheck.render.json",
            "html": "factcheck.render.html", "markdown": "factcheck.render.markdown",
            "sarif": "factcheck.render.sarif", "junit": "factcheck.render.junit",

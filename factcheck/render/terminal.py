@@ -23,7 +23,9 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from factcheck.render import MAX_WIDTH
 from factcheck.render import diffview as dv
+from factcheck.render.visible import visible
 
 if TYPE_CHECKING:
     from factcheck.api import Report
@@ -310,7 +312,8 @@ def render(report: Report, *, width: int | None = None, color: bool = False,
            **_: Any) -> str:
     """The terminal report as a string, ``width`` columns wide (default: the terminal's)."""
     width = width or shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
-    width = max(width, 40)
+    width = min(max(width, 40), MAX_WIDTH)
+    report = visible(report)  # no escape sequence from an article reaches the terminal
     buf = io.StringIO()
     console = Console(file=buf, width=width, force_terminal=color, force_jupyter=False,
                       no_color=not color, color_system="standard" if color else None,
