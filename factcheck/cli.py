@@ -83,9 +83,9 @@ class RunOptions:
 
 def run_options(rules_dirs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
                 fail_on: str | None, config_path: str | None) -> RunOptions:
-    from factcheck.config import Config, apply, find_config, load_config
+    from factcheck.config import Config, apply, check_selection, find_config, load_config
     from factcheck.errors import UsageError
-    from factcheck.rules import load_rules
+    from factcheck.rules import load_rules, require_known
 
     if config_path:
         if not Path(config_path).is_file():
@@ -95,8 +95,12 @@ def run_options(rules_dirs: tuple[str, ...], select: tuple[str, ...], ignore: tu
         found = find_config()
         config = load_config(found) if found else Config()
     rules = apply(load_rules([*config.rules, *rules_dirs]), config)
-    return RunOptions(rules, split_names(select) or list(config.select) or None,
-                      split_names(ignore) or list(config.ignore) or None,
+    check_selection(rules, config)
+    chosen = {"--select": split_names(select), "--ignore": split_names(ignore)}
+    for option, names in chosen.items():
+        require_known(rules, names, lambda _name, o=option: o, UsageError)
+    return RunOptions(rules, chosen["--select"] or list(config.select) or None,
+                      chosen["--ignore"] or list(config.ignore) or None,
                       fail_on or config.fail_on or "error")
 
 
@@ -119,19 +123,52 @@ def split_names(values: tuple[str, ...]) -> list[str] | None:
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Print, or replace FILE atomically so an interrupted run leaves the old file whole."""
+    """Print, or replace FILE atomically so an interrupted run leaves the old file whole.
+
+    The file gets the mode a plain ``open()`` would give it: an existing file keeps its own,
+    a new one 0666 less the umask (``mkstemp`` alone would make every report 0600).
+    """
     if not output:
         click.echo(text, nl=False)
         return
+    from factcheck.errors import UsageError
+
     target = Path(output)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+    folder = require_output_folder(output)
+    try:
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~current_umask()
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"cannot write the output: {exc.strerror}", where=output) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"cannot write the output: {exc.strerror}", where=output) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def require_output_folder(output: str) -> Path:
+    """The folder ``output`` goes in; a missing one is a usage error, said before a long run."""
+    from factcheck.errors import UsageError
+
+    folder = Path(output).parent
+    if not folder.is_dir():
+        raise UsageError("output folder does not exist", where=str(folder),
+                         hint=f"create it first, or write {output} somewhere else")
+    return folder
+
+
+def current_umask() -> int:
+    """The process umask (reading it means setting it; it is put back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def use_color(no_color: bool, output: str | None) -> bool:
