@@ -11,7 +11,8 @@ import dataclasses
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -177,26 +178,88 @@ def use_color(no_color: bool, output: str | None) -> bool:
     return sys.stdout.isatty()
 
 
+def diff_paths(args: tuple[str, ...]) -> list[str]:
+    """The files ``diff`` compares: globs expanded as ``check`` does (a quoted ``'*.txt'`` reaches
+    us unexpanded); a folder is a corpus, which is ``check``'s job, so it is a usage error."""
+    from factcheck.corpus import expand
+    from factcheck.errors import UsageError
+
+    for arg in args:
+        if Path(arg).is_dir():
+            raise UsageError("is a folder; 'factcheck diff' compares two or more files of one story",
+                             where=arg, hint=f"run 'factcheck check {arg}' to group a folder into "
+                                             "stories and compare each")
+    return expand(args)
+
+
+@contextmanager
+def slow_notice(message: str, *, quiet: bool, delay: float = 3.0,
+                stream: Any = None) -> Iterator[None]:
+    """Say on stderr what a run is doing once it has taken ``delay`` seconds.
+
+    A cold run (the model loaded, every article parsed) takes tens of seconds, a cached one
+    under a second: only the slow one should print anything. The line is erased when the run
+    ends, and nothing is printed when stderr is not a terminal or with ``--quiet``.
+    """
+    import threading
+
+    out = stream or sys.stderr
+    if quiet or not out.isatty():
+        yield
+        return
+    shown = threading.Event()
+
+    def show() -> None:
+        out.write(message)
+        out.flush()
+        shown.set()
+
+    timer = threading.Timer(delay, show)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        timer.join()
+        if shown.is_set():
+            out.write("\r\x1b[K")
+            out.flush()
+
+
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json", "html"]), default="terminal",
               show_default=True, help="Report format.")
+@click.option("--details", is_flag=True,
+              help="List every single-source fact and sentence (default: counts per source).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress or warnings on stderr.")
 @common_options
-def diff(files: tuple[str, ...], fmt: str, date: str | None, fail_on: str | None,
-         config_path: str | None, rules_dirs: tuple[str, ...], select: tuple[str, ...],
-         ignore: tuple[str, ...], output: str | None, width: int | None, no_color: bool,
-         no_cache: bool) -> None:
-    """Compare FILES (two or more articles about one story) and report their facts."""
+def diff(files: tuple[str, ...], fmt: str, details: bool, quiet: bool, date: str | None,
+         fail_on: str | None, config_path: str | None, rules_dirs: tuple[str, ...],
+         select: tuple[str, ...], ignore: tuple[str, ...], output: str | None, width: int | None,
+         no_color: bool, no_cache: bool) -> None:
+    """Compare FILES (two or more articles about one story) and report their facts.
+
+    FILES may be globs (quoted or not). For a folder or a corpus of several stories, use
+    'factcheck check'.
+    """
     from factcheck.api import compare_articles
     from factcheck.load import load_files
 
     opts = run_options(rules_dirs, select, ignore, fail_on, config_path)
-    articles = load_files(list(files))
-    report = compare_articles(articles, date=date, rules=opts.rules, select=opts.select,
-                              ignore=opts.ignore, cache=parse_cache(no_cache))
-    for problem in report.problems:
-        click.echo(f"Warning: {problem.message}", err=True)
-    text = report.render(fmt, width=width, color=use_color(no_color, output))
+    if output:
+        require_output_folder(output)
+    articles = load_files(diff_paths(files))
+    with slow_notice(f"Comparing {len(articles)} articles (a first run loads the French model "
+                     "and parses them; later runs reuse the cache)…", quiet=quiet):
+        report = compare_articles(articles, date=date, rules=opts.rules, select=opts.select,
+                                  ignore=opts.ignore, cache=parse_cache(no_cache))
+    if not quiet:
+        for problem in report.problems:
+            click.echo(f"Warning: {problem.message}", err=True)
+    extra = {"details": True} if details else {}
+    text = report.render(fmt, width=width, color=use_color(no_color, output), **extra)
     write_output(text, output)
     sys.exit(fail_code(report.worst(), opts.fail_on))
 
