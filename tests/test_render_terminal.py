@@ -283,6 +283,13 @@ def test_quotes_with_markup_look_alikes_from_real_sources(nlp):
     ("âgée de 20 ans", 20, {"unit": "year", "kind": "age"}, "20 ans"),
     ("18.000 foyers", 18000, {"unit": "foyer"}, "18 000 foyer"),
     ("2,5 %", 2.5, {"unit": "%"}, "2,5 %"),
+    ("20 kilomètres", 20000.0, {"unit": "m", "kind": "quantity"}, "20 km"),
+    ("2,5 hectares", 25000.0, {"unit": "m²", "kind": "quantity"}, "2,5 ha"),
+    ("12 000 km²", 1.2e10, {"unit": "m²", "kind": "quantity"}, "12 000 km²"),
+    ("3 tonnes", 3000.0, {"unit": "kg", "kind": "quantity"}, "3 t"),
+    ("10 MWh", 1e7, {"unit": "Wh", "kind": "quantity"}, "10 MWh"),
+    ("jusqu'à 130 km/h", 130.0, {"unit": "km/h", "kind": "quantity"}, "130 km/h"),
+    ("300 mètres", 300.0, {"unit": "m", "kind": "quantity"}, "300 m"),
 ])
 def test_values_are_shown_in_the_article_s_units(text, value, extra, shown):
     from factcheck.model import Evidence

@@ -378,10 +378,54 @@ PERIODS = {"year": "an", "month": "mois", "week": "semaine", "day": "jour", "hou
            "minute": "minute"}
 
 
+#: Written units that amounts are compared in another of (km in m, tonnes in kg): (pattern in
+#: the article's text, the compared unit, its size in that unit, the label shown).
+QUANTITY_UNITS = (
+    (r"km²|km2|kilom[èe]tres? carr[ée]s", "m²", 1e6, "km²"),
+    (r"hectares?|ha", "m²", 1e4, "ha"),
+    (r"km|kilom[èe]tres?", "m", 1e3, "km"),
+    (r"cm|centim[èe]tres?", "m", 0.01, "cm"),
+    (r"mm|millim[èe]tres?", "m", 0.001, "mm"),
+    (r"miles?", "m", 1609.344, "miles"),
+    (r"tonnes?|t", "kg", 1e3, "t"),
+    (r"grammes?|g", "kg", 1e-3, "g"),
+    (r"kWh|kilowattheures?", "Wh", 1e3, "kWh"),
+    (r"MWh|m[ée]gawattheures?", "Wh", 1e6, "MWh"),
+    (r"GWh|gigawattheures?", "Wh", 1e9, "GWh"),
+    (r"TWh|t[ée]rawattheures?", "Wh", 1e12, "TWh"),
+    (r"kW|kilowatts?", "W", 1e3, "kW"),
+    (r"MW|m[ée]gawatts?", "W", 1e6, "MW"),
+    (r"GW|gigawatts?", "W", 1e9, "GW"),
+    (r"m³|m3|m[èe]tres? cubes", "l", 1e3, "m³"),
+    (r"hl|hectolitres?", "l", 100.0, "hl"),
+    (r"cl|centilitres?", "l", 0.01, "cl"),
+    (r"ml|millilitres?", "l", 0.001, "ml"),
+    (r"barils?", "l", 158.987294928, "barils"),
+)
+
+
+def _names(pattern: str, text: str) -> bool:
+    """Whether ``text`` holds ``pattern`` as a whole word."""
+    return re.search(rf"(?<![^\W\d_])(?:{pattern})(?![^\W\d_])", collapse(text)) is not None
+
+
+def show_quantity(value: float, unit: str, text: str, high: float | None = None) -> str:
+    """"5 km" for "5 kilomètres" (compared as 5 000 m); the compared unit when none is written."""
+    size, label = 1.0, unit
+    for pattern, compared, factor, shown in QUANTITY_UNITS:
+        if compared == unit and _names(pattern, text):
+            size, label = factor, shown
+            break
+    out = short_number(value / size)
+    if high is not None and high != value:
+        out += f"–{short_number(high / size)}"
+    return f"{out} {label}"
+
+
 def duration_unit(text: str, seconds: float) -> tuple[float, str, str]:
     """``(seconds per unit, singular, plural)`` of the unit ``text`` writes, else a fitting one."""
     for pattern, size, one, many in DURATION_UNITS:
-        if re.search(rf"(?<![^\W\d_])(?:{pattern})(?![^\W\d_])", text, re.IGNORECASE):
+        if _names(f"(?i:{pattern})", text):
             return size, one, many
     units = [u for u in DURATION_UNITS if u[2] in FALLBACK_UNITS]
     for _pattern, size, one, many in units:
@@ -409,6 +453,8 @@ def short_value(type_: str, e: Evidence, limit: int = 40) -> str:
         unit = e.extra.get("unit")
         if unit == "s" and e.extra.get("kind") in ("duration", None):
             text = show_duration(v, e.text, high)
+        elif e.extra.get("kind") == "quantity" and isinstance(unit, str):
+            text = show_quantity(v, unit, e.text, high)
         else:
             text = short_number(v)
             if high is not None and high != v:
