@@ -103,9 +103,10 @@ def load_config(path: Path) -> Config:
                   {str(k): v for k, v in options.items()})
 
 
-def _value_line(text: str, key: str, value: str) -> int:
-    """Line of ``value`` written as a string in the ``key = [...]`` list (or the key's line)."""
-    match = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=", text, re.M)
+def _value_line(text: str, key: str, value: str, start: int = 0) -> int:
+    """Line of ``value`` written as a string in the ``key = [...]`` list (or the key's line),
+    looking from ``start`` (the ``[tool.factcheck]`` table of a pyproject.toml)."""
+    match = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=", re.M).search(text, start)
     if not match:
         return 1
     quoted = re.compile(rf"[\"']{re.escape(value)}[\"']")
@@ -118,9 +119,11 @@ def check_selection(rules: list[Rule], config: Config) -> None:
     if not config.path:
         return
     text = _read(Path(config.path))
+    table = re.search(r"^\[tool\.factcheck\]", text, re.M)
+    start = table.start() if table and Path(config.path).name == "pyproject.toml" else 0
     for key in ("select", "ignore"):
         require_known(rules, getattr(config, key),
-                      lambda name, key=key: f"{config.path}:{_value_line(text, key, name)}")
+                      lambda name, key=key: f"{config.path}:{_value_line(text, key, name, start)}")
 
 
 def apply(rules: list[Rule], config: Config) -> list[Rule]:

@@ -138,3 +138,18 @@ def test_text_is_never_taken_for_a_path(nlp):
     assert [x.id for x in report.articles] == ["a", "text2"]
     amounts = [f for f in report.results if f.type == "amount"]
     assert [f.status for f in amounts] == ["disagreement"]
+
+
+def test_unknown_name_in_pyproject_points_into_the_factcheck_table(tmp_path):
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.ruff.lint]\nselect = ["E", "quotes"]\n\n'
+                         '[tool.factcheck]\nselect = ["quotes"]\nignore = ["wordng"]\n', "utf-8")
+    with pytest.raises(RuleError) as err:
+        check_selection(load_rules(), load_config(pyproject))
+    assert f"{pyproject}:6" in str(err.value)
+
+
+def test_check_rejects_unknown_names_before_reading_the_corpus(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = invoke_main(["check", str(tmp_path), "--ignore", "amount-mismatsh"], capsys)
+    assert "did you mean 'amount-mismatch'?" in one_line_error(code, err)
