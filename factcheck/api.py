@@ -24,12 +24,35 @@ from factcheck.extract import pipeline as extract
 from factcheck.load import article_from_text, load_file, unique_ids
 from factcheck.model import Article, Finding, Parsed, Problem, Severity
 from factcheck.nlp import load_model
-from factcheck.rules import Rule, load_rules, select_rules
+from factcheck.rules import Rule, load_rules, require_known, select_rules
 
 if TYPE_CHECKING:
     import pandas as pd
 
-Source = str | Path | tuple[str, str]
+@dataclass(frozen=True)
+class Text:
+    """An article given as text: never taken for a path, whatever it looks like.
+
+    A plain string is read as a path when it names a file, and as article text otherwise; a
+    short one-line string that looks like a path but names no file is an error rather than a
+    one-line "article" (a mistyped path would otherwise be compared, and agree with nothing).
+    """
+
+    text: str
+    id: str | None = None
+
+
+Source = str | Path | tuple[str, str] | Text
+#: Endings that make a one-line string a path (the article kinds factcheck reads).
+PATH_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".json", ".text")
+
+
+def looks_like_path(s: str) -> bool:
+    """One short line naming a file kind, or holding a folder separator and no space."""
+    if "\n" in s or len(s) > 4096 or not s.strip():
+        return False
+    s = s.strip()
+    return s.lower().endswith(PATH_SUFFIXES) or (("/" in s or "\\" in s) and " " not in s)
 
 
 @dataclass(frozen=True)
@@ -92,25 +115,49 @@ class Report:
         return pd.DataFrame(rows)
 
 
+def _exists(path: str) -> bool:
+    try:
+        return Path(path).exists()
+    except (OSError, ValueError):  # a NUL byte, a name too long: not a file
+        return False
+
+
 def _as_articles(sources: Sequence[Source]) -> list[Article]:
-    paths: list[str] = []
-    for s in sources:
-        if isinstance(s, tuple):
-            paths.append(s[0])
-        elif isinstance(s, Path) or (isinstance(s, str) and "\n" not in s and len(s) < 4096
-                                     and Path(s).exists()):
-            paths.append(str(s))
+    kinds: list[str] = []  # "path", "text" or "pair", one per source
+    names: list[str] = []  # what the ids are made from
+    for n, s in enumerate(sources, 1):
+        if isinstance(s, Text):
+            kinds.append("text")
+            names.append(s.id or f"text{n}")
+        elif isinstance(s, tuple):
+            kinds.append("pair")
+            names.append(s[0])
+        elif isinstance(s, Path) or (isinstance(s, str) and looks_like_path(s)):
+            if not _exists(str(s)):
+                raise InputError("no such file", where=str(s),
+                                 hint="check the path; to compare text, pass "
+                                      "factcheck.Text(text) or an (id, text) pair")
+            kinds.append("path")
+            names.append(str(s))
+        elif isinstance(s, str) and "\n" not in s and len(s) < 4096 and _exists(s):
+            kinds.append("path")
+            names.append(s)
+        elif isinstance(s, str):
+            kinds.append("text")
+            names.append(f"text{n}")
         else:
-            paths.append(f"text{len(paths) + 1}")
-    ids = unique_ids(paths)
+            raise UsageError(f"cannot compare a {type(s).__name__}",
+                             hint="give paths, strings, factcheck.Text(...) or (id, text) pairs")
+    ids = unique_ids(names)
     out = []
-    for s, i in zip(sources, ids, strict=True):
-        if isinstance(s, tuple):
-            out.append(article_from_text(s[1], id=i, path=s[0]))
-        elif isinstance(s, Path) or (Path(str(s)).exists() and "\n" not in str(s)):
-            out.append(load_file(s, id=i))
+    for s, kind, i in zip(sources, kinds, ids, strict=True):
+        if kind == "path":
+            out.append(load_file(s, id=i))  # type: ignore[arg-type]
+        elif kind == "pair":
+            out.append(article_from_text(s[1], id=i, path=s[0]))  # type: ignore[index]
         else:
-            out.append(article_from_text(str(s), id=i, path=i))
+            body = s.text if isinstance(s, Text) else str(s)
+            out.append(article_from_text(body, id=i, path=i))
     return out
 
 
@@ -120,9 +167,11 @@ def compare(sources: Sequence[Source], *, date: dt.date | str | None = None,
             story: str | None = None) -> Report:
     """Compare two or more articles about one story.
 
-    ``sources`` are paths, article strings, or ``(id, text)`` pairs. ``date`` is the publication
-    date for sources that carry none. ``rules`` is a list of rules or a folder of user rules
-    added to the built-in ones.
+    ``sources`` are paths, article strings, :class:`Text` or ``(id, text)`` pairs. A string
+    that looks like a path (one line ending in ``.txt``, ``.html``..., or with a ``/`` and no
+    space) must name a file: a mistyped path raises :class:`~factcheck.errors.InputError`.
+    ``date`` is the publication date for sources that carry none. ``rules`` is a list of rules
+    or a folder of user rules added to the built-in ones.
     """
     articles = _as_articles(list(sources))
     return compare_articles(articles, date=date, rules=rules, select=select, ignore=ignore,
@@ -137,6 +186,8 @@ def resolve_rules(rules: Iterable[Rule] | str | Path | None, select: list[str] |
         loaded = load_rules([str(rules)])
     else:
         loaded = list(rules)
+    for key, names in (("select", select), ("ignore", ignore)):
+        require_known(loaded, names, lambda _name, k=key: k, UsageError)
     return select_rules(loaded, select, ignore)
 
 
@@ -334,4 +385,4 @@ def redate(p: Parsed, ref: dt.date | None) -> Parsed:
     return dataclasses.replace(p, facts=tuple(facts))
 
 
-__all__ = ["Report", "compare"]
+__all__ = ["Report", "Text", "compare"]

@@ -1,18 +1,24 @@
 """Baselines: accept today's disagreements so that a CI gate fails only on new ones.
 
 A corpus that already holds known disagreements would otherwise fail every run, and a gate that
-always fails is switched off. ``--write-baseline FILE`` records a fingerprint for each
-disagreement; ``--baseline FILE`` then drops the findings it knows.
+always fails is switched off. ``--write-baseline FILE`` records each disagreement; ``--baseline
+FILE`` then drops the findings it knows.
 
-A fingerprint must outlive everything that does not change the disagreement itself: edits
-elsewhere in the article, lines moving, files renamed or moved to another folder, another article
-joining the story (which changes story ids and, through borrowed dates, resolved values). So it is
-built only from the rule id, the finding type and the *set* of normalised evidence texts: never
-offsets, line numbers, paths, source ids, story ids or values. A set rather than a list means a
-third source repeating "18.000 foyers" does not turn a known disagreement into a new one.
+A record must outlive everything that does not change the disagreement itself: edits elsewhere
+in the article, lines moving, files renamed or moved to another folder, and above all the story
+grouping: a story recorded alone and later checked inside a larger corpus gets another story id,
+may gain sources (which repeat a side in other words, "Quelque 33.000 foyers" for "33.000
+foyers") or be split. So an entry holds only the rule id, the finding type and the *set* of
+normalised evidence texts (never offsets, line numbers, paths, source ids, story ids or values),
+and a finding is known when one entry of its rule and type **covers every side** of it: each
+group of evidence sharing a value contains a text the entry recorded. Sources joining a known
+disagreement on a known side, or a story split in two, change nothing; a source bringing a value
+no recorded text had is a new side, so the finding is new.
 
-Matching counts fingerprints (a multiset): two identical disagreements in two stories need two
-entries, so a second copy appearing later is reported as new.
+Matching is by coverage, not by count: the same disagreement in two stories is one known
+disagreement (counting copies would make the result depend on how stories are grouped). The
+``fingerprint`` field stays in the file as a stable, diff-friendly name for each entry; files
+written before coverage matching have the same fields and are read as they are.
 """
 
 from __future__ import annotations
@@ -47,7 +53,8 @@ def evidence_texts(finding: Finding) -> list[str]:
 
 
 def fingerprint(finding: Finding) -> str:
-    """sha256 over rule, type and the sorted set of normalised evidence texts."""
+    """sha256 over rule, type and the sorted set of normalised evidence texts: a stable name
+    for an entry (matching itself is by :func:`is_known`)."""
     payload = json.dumps([RECIPE, finding.rule, finding.type, evidence_texts(finding)],
                          ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
@@ -68,8 +75,12 @@ def dumps(findings: Iterable[Finding]) -> str:
 
 
 def load(path: str | Path) -> Counter[str]:
-    """Read a baseline file into a multiset of fingerprints; a bad file is an error (exit 2),
-    since silently using an empty baseline would fail, or pass, for the wrong reason."""
+    """Read a baseline file; a bad file is an error (exit 2), since silently using an empty
+    baseline would fail, or pass, for the wrong reason.
+
+    The result maps each entry (:func:`entry_key`) to 1; :func:`split` matches findings against
+    these keys by coverage and never uses the counts up.
+    """
     where = str(path)
     if not Path(path).exists():
         raise InputError("no such baseline file", where=where,
@@ -88,28 +99,49 @@ def load(path: str | Path) -> Counter[str]:
                          hint="write it again with --write-baseline FILE")
     known: Counter[str] = Counter()
     for entry in data["findings"]:
-        if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
-            raise InputError("baseline entry without a fingerprint", where=where,
+        texts = entry.get("texts") if isinstance(entry, dict) else None
+        if not (isinstance(entry, dict) and isinstance(entry.get("rule"), str)
+                and isinstance(entry.get("type"), str) and isinstance(texts, list)
+                and texts and all(isinstance(t, str) for t in texts)):
+            raise InputError("baseline entry without rule, type and texts", where=where,
                              hint="write it again with --write-baseline FILE")
-        known[entry["fingerprint"]] += 1
+        known[entry_key(entry["rule"], entry["type"], texts)] = 1
     return known
 
 
-def split(findings: Iterable[Finding], known: Counter[str]) -> tuple[list[Finding], list[Finding]]:
-    """``(kept, suppressed)``: disagreements the baseline knows are suppressed, one per entry.
+def entry_key(rule: str, type_: str, texts: Iterable[str]) -> str:
+    """One baseline entry as a string key: rule, type and the sorted normalised texts."""
+    return json.dumps([rule, type_, sorted({normalise(t) for t in texts})], ensure_ascii=False,
+                      separators=(",", ":"))
 
-    Findings are taken in their given (deterministic) order, so which copy of a repeated
-    fingerprint counts as new is stable from run to run.
-    """
-    left = Counter(known)
+
+def sides(finding: Finding) -> list[set[str]]:
+    """The finding's sides: the normalised texts of each group of evidence with one value."""
+    groups: dict[str, set[str]] = {}
+    for e in finding.evidence:
+        value = json.dumps(e.value, sort_keys=True, default=str, ensure_ascii=False)
+        groups.setdefault(value, set()).add(normalise(e.text))
+    return list(groups.values())
+
+
+def is_known(finding: Finding, entries: Iterable[tuple[str, str, frozenset[str]]]) -> bool:
+    """Whether one entry of the finding's rule and type has a text on every side of it."""
+    parts = sides(finding)
+    return any(rule == finding.rule and type_ == finding.type
+               and all(side & texts for side in parts) for rule, type_, texts in entries)
+
+
+def split(findings: Iterable[Finding], known: Counter[str]) -> tuple[list[Finding], list[Finding]]:
+    """``(kept, suppressed)``: disagreements the baseline covers are suppressed."""
+    entries = []
+    for key in known:
+        rule, type_, texts = json.loads(key)
+        entries.append((rule, type_, frozenset(texts)))
     kept: list[Finding] = []
     suppressed: list[Finding] = []
     for f in findings:
-        if f.status == "disagreement":
-            fp = fingerprint(f)
-            if left[fp] > 0:
-                left[fp] -= 1
-                suppressed.append(f)
-                continue
-        kept.append(f)
+        if f.status == "disagreement" and is_known(f, entries):
+            suppressed.append(f)
+        else:
+            kept.append(f)
     return kept, suppressed

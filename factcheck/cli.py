@@ -11,7 +11,8 @@ import dataclasses
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -85,9 +86,9 @@ class RunOptions:
 
 def run_options(rules_dirs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
                 fail_on: str | None, config_path: str | None) -> RunOptions:
-    from factcheck.config import Config, apply, find_config, load_config
+    from factcheck.config import Config, apply, check_selection, find_config, load_config
     from factcheck.errors import UsageError
-    from factcheck.rules import load_rules
+    from factcheck.rules import load_rules, require_known
 
     if config_path:
         if not Path(config_path).exists():
@@ -97,8 +98,12 @@ def run_options(rules_dirs: tuple[str, ...], select: tuple[str, ...], ignore: tu
         found = find_config()
         config = load_config(found) if found else Config()
     rules = apply(load_rules([*config.rules, *rules_dirs]), config)
-    return RunOptions(rules, split_names(select) or list(config.select) or None,
-                      split_names(ignore) or list(config.ignore) or None,
+    check_selection(rules, config)
+    chosen = {"--select": split_names(select), "--ignore": split_names(ignore)}
+    for option, names in chosen.items():
+        require_known(rules, names, lambda _name, o=option: o, UsageError)
+    return RunOptions(rules, chosen["--select"] or list(config.select) or None,
+                      chosen["--ignore"] or list(config.ignore) or None,
                       fail_on or config.fail_on or "error")
 
 
@@ -121,19 +126,52 @@ def split_names(values: tuple[str, ...]) -> list[str] | None:
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Print, or replace FILE atomically so an interrupted run leaves the old file whole."""
+    """Print, or replace FILE atomically so an interrupted run leaves the old file whole.
+
+    The file gets the mode a plain ``open()`` would give it: an existing file keeps its own,
+    a new one 0666 less the umask (``mkstemp`` alone would make every report 0600).
+    """
     if not output:
         click.echo(text, nl=False)
         return
+    from factcheck.errors import UsageError
+
     target = Path(output)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+    folder = require_output_folder(output)
+    try:
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~current_umask()
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"cannot write the output: {exc.strerror}", where=output) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"cannot write the output: {exc.strerror}", where=output) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def require_output_folder(output: str) -> Path:
+    """The folder ``output`` goes in; a missing one is a usage error, said before a long run."""
+    from factcheck.errors import UsageError
+
+    folder = Path(output).parent
+    if not folder.is_dir():
+        raise UsageError("output folder does not exist", where=str(folder),
+                         hint=f"create it first, or write {output} somewhere else")
+    return folder
+
+
+def current_umask() -> int:
+    """The process umask (reading it means setting it; it is put back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def use_color(no_color: bool, output: str | None) -> bool:
@@ -142,26 +180,88 @@ def use_color(no_color: bool, output: str | None) -> bool:
     return sys.stdout.isatty()
 
 
+def diff_paths(args: tuple[str, ...]) -> list[str]:
+    """The files ``diff`` compares: globs expanded as ``check`` does (a quoted ``'*.txt'`` reaches
+    us unexpanded); a folder is a corpus, which is ``check``'s job, so it is a usage error."""
+    from factcheck.corpus import expand
+    from factcheck.errors import UsageError
+
+    for arg in args:
+        if Path(arg).is_dir():
+            raise UsageError("is a folder; 'factcheck diff' compares two or more files of one story",
+                             where=arg, hint=f"run 'factcheck check {arg}' to group a folder into "
+                                             "stories and compare each")
+    return expand(args)
+
+
+@contextmanager
+def slow_notice(message: str, *, quiet: bool, delay: float = 3.0,
+                stream: Any = None) -> Iterator[None]:
+    """Say on stderr what a run is doing once it has taken ``delay`` seconds.
+
+    A cold run (the model loaded, every article parsed) takes tens of seconds, a cached one
+    under a second: only the slow one should print anything. The line is erased when the run
+    ends, and nothing is printed when stderr is not a terminal or with ``--quiet``.
+    """
+    import threading
+
+    out = stream or sys.stderr
+    if quiet or not out.isatty():
+        yield
+        return
+    shown = threading.Event()
+
+    def show() -> None:
+        out.write(message)
+        out.flush()
+        shown.set()
+
+    timer = threading.Timer(delay, show)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        timer.join()
+        if shown.is_set():
+            out.write("\r\x1b[K")
+            out.flush()
+
+
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json", "html"]), default="terminal",
               show_default=True, help="Report format.")
+@click.option("--details", is_flag=True,
+              help="List every single-source fact and sentence (default: counts per source).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress or warnings on stderr.")
 @common_options
-def diff(files: tuple[str, ...], fmt: str, date: str | None, fail_on: str | None,
-         config_path: str | None, rules_dirs: tuple[str, ...], select: tuple[str, ...],
-         ignore: tuple[str, ...], output: str | None, width: int | None, no_color: bool,
-         no_cache: bool) -> None:
-    """Compare FILES (two or more articles about one story) and report their facts."""
+def diff(files: tuple[str, ...], fmt: str, details: bool, quiet: bool, date: str | None,
+         fail_on: str | None, config_path: str | None, rules_dirs: tuple[str, ...],
+         select: tuple[str, ...], ignore: tuple[str, ...], output: str | None, width: int | None,
+         no_color: bool, no_cache: bool) -> None:
+    """Compare FILES (two or more articles about one story) and report their facts.
+
+    FILES may be globs (quoted or not). For a folder or a corpus of several stories, use
+    'factcheck check'.
+    """
     from factcheck.api import compare_articles
     from factcheck.load import load_files
 
     opts = run_options(rules_dirs, select, ignore, fail_on, config_path)
-    articles = load_files(list(files))
-    report = compare_articles(articles, date=date, rules=opts.rules, select=opts.select,
-                              ignore=opts.ignore, cache=parse_cache(no_cache))
-    for problem in report.problems:
-        click.echo(f"Warning: {problem.message}", err=True)
-    text = report.render(fmt, width=width, color=use_color(no_color, output))
+    if output:
+        require_output_folder(output)
+    articles = load_files(diff_paths(files))
+    with slow_notice(f"Comparing {len(articles)} articles (a first run loads the French model "
+                     "and parses them; later runs reuse the cache)…", quiet=quiet):
+        report = compare_articles(articles, date=date, rules=opts.rules, select=opts.select,
+                                  ignore=opts.ignore, cache=parse_cache(no_cache))
+    if not quiet:
+        for problem in report.problems:
+            click.echo(f"Warning: {problem.message}", err=True)
+    extra = {"details": True} if details else {}
+    text = report.render(fmt, width=width, color=use_color(no_color, output), **extra)
     write_output(text, output)
     sys.exit(fail_code(report.worst(), opts.fail_on))
 

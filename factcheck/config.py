@@ -18,7 +18,7 @@ from typing import Any
 from factcheck import files
 from factcheck.errors import RuleError
 from factcheck.model import Severity
-from factcheck.rules import Rule, build_options
+from factcheck.rules import Rule, build_options, require_known
 
 KEYS = ("rules", "select", "ignore", "fail-on", "severity", "options")
 
@@ -103,6 +103,29 @@ def load_config(path: Path) -> Config:
     return Config(where, rules, strings("select"), strings("ignore"), fail_on,
                   {str(k): v for k, v in severity.items()},
                   {str(k): v for k, v in options.items()})
+
+
+def _value_line(text: str, key: str, value: str, start: int = 0) -> int:
+    """Line of ``value`` written as a string in the ``key = [...]`` list (or the key's line),
+    looking from ``start`` (the ``[tool.factcheck]`` table of a pyproject.toml)."""
+    match = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=", re.M).search(text, start)
+    if not match:
+        return 1
+    quoted = re.compile(rf"[\"']{re.escape(value)}[\"']")
+    hit = quoted.search(text, match.start())
+    return text.count("\n", 0, (hit or match).start()) + 1
+
+
+def check_selection(rules: list[Rule], config: Config) -> None:
+    """Every ``select``/``ignore`` name must name a loaded rule, tag or kind (file:line)."""
+    if not config.path:
+        return
+    text = _read(Path(config.path))
+    table = re.search(r"^\[tool\.factcheck\]", text, re.M)
+    start = table.start() if table and Path(config.path).name == "pyproject.toml" else 0
+    for key in ("select", "ignore"):
+        require_known(rules, getattr(config, key),
+                      lambda name, key=key: f"{config.path}:{_value_line(text, key, name, start)}")
 
 
 def apply(rules: list[Rule], config: Config) -> list[Rule]:

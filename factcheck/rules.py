@@ -11,13 +11,14 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import string
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from factcheck import files, yamlsafe
-from factcheck.errors import RuleError
+from factcheck.errors import FactcheckError, RuleError
 from factcheck.kinds import KINDS
 from factcheck.model import FACT_TYPES, Severity
 
@@ -204,6 +205,30 @@ def select_rules(rules: list[Rule], select: list[str] | None, ignore: list[str] 
     if ignore:
         out = [r for r in out if not hit(r, ignore)]
     return out
+
+
+def rule_names(rules: list[Rule]) -> set[str]:
+    """Every name :func:`select_rules` accepts: rule ids, tags and kinds (disabled rules too:
+    naming one is a choice, not a typo)."""
+    return {n for r in rules for n in (r.id, r.kind, *r.tags)}
+
+
+def require_known(rules: list[Rule], names: list[str] | tuple[str, ...] | None,
+                  where: Callable[[str], str | None], error: type[FactcheckError] = RuleError
+                  ) -> None:
+    """Raise ``error`` for the first name that selects nothing, with a "did you mean".
+
+    A mistyped ``--select`` would otherwise run no rule, or a mistyped ``--ignore`` every rule,
+    and the report would look clean for the wrong reason. ``where(name)`` says where the name
+    was written (an option, ``file:line``).
+    """
+    known = sorted(rule_names(rules))
+    for name in names or ():
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            raise error(f"unknown rule id, tag or kind '{name}'", where=where(name),
+                        hint=f"did you mean '{close[0]}'?" if close else
+                        "'factcheck rules' lists the rule ids and kinds")
 
 
 def format_message(rule: Rule, fields: dict[str, Any]) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import importlib.util
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -432,17 +431,14 @@ def test_never_crashes_and_spans_are_sane(text: str) -> None:
         last_end = a.end
 
 
-def test_roughly_linear_speed() -> None:
+def test_repeated_text_gives_repeated_amounts() -> None:
+    """Ten copies of the examples hold ten times their amounts: nothing is lost or merged
+    across copies on a long text (speed is measured in bench/, not asserted here)."""
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt")))
     small, big = text * 5, text * 50
-    t0 = time.perf_counter()
     n_small = len(find_amounts(small))
-    t1 = time.perf_counter()
-    n_big = len(find_amounts(big))
-    t2 = time.perf_counter()
-    assert n_big == 10 * n_small
-    assert t2 - t1 < 5.0  # ~700 KB; about 0.5 µs per character on a laptop
-    assert (t2 - t1) < 30 * max(t1 - t0, 1e-3)  # 10x the text, not 100x the time
+    assert n_small > 0
+    assert len(find_amounts(big)) == 10 * n_small
 
 
 # ---------------------------------------------------------------------------------------------

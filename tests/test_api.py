@@ -54,7 +54,8 @@ def test_compare_article_strings(nlp):
 def test_compare_id_text_pairs(pair):
     assert [a.id for a in pair.articles] == ["alpha-a", "alpha-b"]
     amounts = [f for f in pair.results if f.type == "amount" and f.status == "disagreement"]
-    assert amounts, "3,5 against 5,3 milliards should disagree"
+    assert len(amounts) == 1, "3,5 against 5,3 milliards should disagree"
+    assert str(amounts[0].severity) == "error" and amounts[0].rule == "amount-mismatch"
     assert {e.value for e in amounts[0].evidence} == {3.5e9, 5.3e9}
     for f in pair.results:
         for e in f.evidence:
@@ -74,12 +75,14 @@ def test_findings_dataframe(pair):
     df = pair.findings
     assert list(df.columns) == FINDING_COLUMNS
     assert len(df) == sum(len(f.evidence) for f in pair.results)
-    assert set(df["status"]) <= {"agreement", "disagreement", "single_source"}
-    assert set(df["severity"]) <= {"error", "warning", "info"}
     assert set(df["source"]) == {"alpha-a", "alpha-b"}
     # The notebook question "what do the sources disagree on?" is one filter away.
     disagreements = df[df.status == "disagreement"]
-    assert "amount" in set(disagreements["type"])
+    by_type = dict(zip(disagreements["type"], disagreements["severity"], strict=True))
+    assert by_type == {"amount": "error", "quote": "warning"}
+    assert set(df[df.status == "agreement"]["type"]) >= {"date", "person"}
+    row = disagreements[disagreements.source == "alpha-b"].iloc[0]
+    assert (row["text"], row["value"]) == ("5,3 milliards d'euros", 5.3e9)
 
 
 def test_facts_dataframe(pair):
@@ -130,7 +133,18 @@ def test_needs_two_sources(nlp):
 
 
 def test_worst_severity(pair):
-    assert pair.worst() is not None and str(pair.worst()) in ("error", "warning", "info")
+    from factcheck.model import Severity
+
+    # 3,5 against 5,3 milliards is a confident conflict: the worst finding is an error ...
+    assert pair.worst() is Severity.ERROR
+    # ... and only disagreements count: without the amount rule, the quote's warning is worst.
+    from factcheck.rules import load_rules
+
+    no_amounts = [r for r in load_rules() if r.id != "amount-mismatch"]
+    report = compare([("a", A), ("b", B)], date="2024-03-15", rules=no_amounts)
+    assert report.worst() is Severity.WARNING
+    agree = compare([("a", A), ("b", A)], date="2024-03-15")
+    assert agree.worst() is None
 
 
 def test_package_level_compare_is_the_function(nlp):

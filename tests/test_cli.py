@@ -73,7 +73,7 @@ def test_inputs_are_not_modified(nlp, tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["diff", "EXAMPLE/ats.txt"], "need at least two sources"),
-    (["diff", "EXAMPLE/ats.txt", "nope/missing.txt"], "no such file (nope/missing.txt)"),
+    (["diff", "EXAMPLE/ats.txt", "nope/missing.txt"], "no such file or folder (nope/missing.txt)"),
 ])
 def test_usage_errors_are_one_line_exit_2(capsys, args, message):
     args = [a.replace("EXAMPLE", str(EXAMPLE)) for a in args]
@@ -106,3 +106,83 @@ def test_rules_and_rule_commands():
     assert "amount-mismatch" in result.stdout and "inflection-variant" in result.stdout
     result = run(["rule", "amount-mismatch"])
     assert "Why it matters" in result.stdout and "rounding" in result.stdout
+
+
+def test_diff_of_a_folder_says_to_use_check(capsys):
+    code, out, err = invoke_main(["diff", str(EXAMPLE)], capsys)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "is a folder" in err and f"run 'factcheck check {EXAMPLE}'" in err
+    assert "need at least two sources" not in err
+
+
+def test_diff_expands_a_quoted_glob_as_check_does(nlp, capsys):
+    code, out, err = invoke_main(["diff", str(EXAMPLE / "*.txt"), "--format", "json",
+                                  "--fail-on", "never", "-q"], capsys)
+    assert code == 0, err
+    assert {s["id"] for s in json.loads(out)["sources"]} == {"ats", "01net", "afp-republished"}
+    code, _, err = invoke_main(["diff", str(EXAMPLE / "nothing*.txt")], capsys)
+    assert code == 2 and "no file matches the pattern" in err
+
+
+def test_diff_details_lists_what_the_default_counts(nlp):
+    short = run(["diff", *FILES, "--width", "100", "--fail-on", "never"])
+    long = run(["diff", *FILES, "--width", "100", "--fail-on", "never", "--details"])
+    assert short.exit_code == long.exit_code == 0
+    lone = "Microsoft n'a pas immédiatement répondu aux sollicitations de l'AFP."
+    assert lone not in short.stdout and lone in long.stdout
+    assert "ats    2 sentences" in short.stdout
+    assert len(short.stdout.splitlines()) < len(long.stdout.splitlines())
+    # Disagreements lead: nothing but the counts line comes before them.
+    assert short.stdout.splitlines()[0].startswith("Disagreements 7")
+    assert short.stdout.index("== Disagreements") < short.stdout.index("\nSources\n")
+
+
+def test_diff_quiet_keeps_stderr_empty(nlp, tmp_path, capsys):
+    english = tmp_path / "en.txt"
+    english.write_text("The company said on Thursday that profits rose to 3.5 billion dollars "
+                       "while sales fell sharply in the last quarter of the year.", "utf-8")
+    args = ["diff", FILES[0], str(english), "--format", "json", "--fail-on", "never"]
+    code, _, err = invoke_main(args, capsys)
+    assert code == 0 and "Warning:" in err  # the non-French text is reported ...
+    code, out, err = invoke_main([*args, "--quiet"], capsys)
+    assert code == 0 and err == ""  # ... but not with --quiet, where the report alone says it
+    assert any("French" in p["message"] for p in json.loads(out)["problems"])
+
+
+class FakeTerminal:
+    def __init__(self, tty: bool):
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(("tty", "quiet", "delay", "shown"), [
+    (True, False, 0.0, True),  # a slow run on a terminal says what it is doing
+    (True, False, 3600.0, False),  # a fast run prints nothing
+    (True, True, 0.0, False),  # --quiet
+    (False, False, 0.0, False),  # not a terminal (a pipe, a CI log)
+])
+def test_slow_run_notice(tty, quiet, delay, shown):
+    import threading
+
+    from factcheck.cli import slow_notice
+
+    out = FakeTerminal(tty)
+    done = threading.Event()
+    with slow_notice("Comparing 3 articles…", quiet=quiet, delay=delay, stream=out):
+        if shown:  # wait for the notice instead of for a time
+            for _ in range(1000):
+                if out.text:
+                    break
+                done.wait(0.01)
+    assert ("Comparing 3 articles…" in out.text) is shown
+    if shown:
+        assert out.text.endswith("\r\x1b[K")  # erased when the run ends

@@ -54,3 +54,14 @@ def test_rules_found_from_an_installed_wheel(wheel, tmp_path):
     assert Path(module_file).is_relative_to(target)
     assert Path(rules_dir).is_relative_to(target)
     assert "amount-mismatch" in ids and len(ids) == len(list((ROOT / "rules").glob("*.yaml")))
+
+
+def test_wheel_ships_license_types_schema_and_main(wheel):
+    with zipfile.ZipFile(wheel) as z:
+        names = set(z.namelist())
+        metadata = z.read(next(n for n in names if n.endswith("METADATA"))).decode()
+    assert {"factcheck/py.typed", "factcheck/__main__.py",
+            "factcheck/schema/report.schema.json"} <= names
+    assert any(n.endswith("licenses/LICENSE") for n in names)
+    assert "License-Expression: MIT" in metadata
+    assert "Copyright (c) 2026 the factcheck authors" in (ROOT / "LICENSE").read_text("utf-8")

@@ -115,7 +115,7 @@ def test_every_line_fits_the_width(tiny, width, color):
 
 @pytest.mark.parametrize("color", [False, True])
 def test_article_text_is_never_markup(tiny, color):
-    out = ANSI.sub("", terminal.render(tiny, width=160, color=color))
+    out = ANSI.sub("", terminal.render(tiny, width=160, color=color, details=True))
     assert "[sic]" in out and "[/b]" in out and "[bold]:fire:" in out
 
 
@@ -128,12 +128,15 @@ def test_header_sources_counts_and_borrowed_date():
                                    date_precision="day", date_borrowed_from="ats")
     report = dataclasses.replace(report, articles=(*report.articles[:2], borrowed))
     out = terminal.render(report, width=100)
-    head = out.split("Disagreements (")[0]
-    assert "Sources" in head and "AFP" in head and "Paiement" in head
-    assert "2023-05-18, from ats" in head
-    assert "Disagreements 3 (1 error, 1 warning, 1 info)" in head
-    assert "Agreements 1" in head and "Single-source 2" in head
-    assert "note: lemonde: no date" in head
+    # The report leads with the counts and the disagreements; the sources close it.
+    first = out.splitlines()[0]
+    assert first.startswith("Disagreements 3 (1 error, 1 warning, 1 info)")
+    assert "Agreements 1" in first and "Single-source 2" in first
+    tail = out.split("Only in one source")[1]
+    assert "Sources" in tail and "AFP" in tail and "Paiement" in tail
+    assert "2023-05-18, from ats" in tail
+    assert "note: lemonde: no date" in tail
+    assert out.index("== Disagreements (3)") < out.index("\nSources\n")
 
 
 def test_disagreements_come_first_worst_type_first(tiny):
@@ -180,16 +183,27 @@ def test_fact_matrix_cells(tiny):
     rows = {line.split()[0] + line.split()[1]: line for line in matrix.splitlines()
             if line.startswith(("amount", "date"))}
     amount = rows["amount≠"]
-    assert "≠ 870M EUR" in amount and amount.count("780M EUR") == 2
+    assert "≠ 870 millions EUR" in amount and amount.count("780 millions EUR") == 2
     date = rows["date2023-05-18"]
     assert date.rstrip().endswith("-")  # lemonde does not give the day
 
 
 def test_single_source_facts_before_sentences(tiny):
-    out = terminal.render(tiny, width=100)
+    out = terminal.render(tiny, width=100, details=True)
     singles = out.split("Only in one source")[1]
     assert "ats  1 fact, 1 sentence" in singles
     assert singles.index("person") < singles.index("sentence  Une phrase seule")
+
+
+def test_single_source_details_are_counted_per_source_by_default(tiny):
+    out = terminal.render(tiny, width=100)
+    singles = out.split("== Only in one source (2)")[1].split("\nSources\n")[0]
+    assert re.search(r"^ats +1 fact \(1 person\), 1 sentence$", singles, re.M)
+    assert "Une phrase seule" not in out  # counted, not listed
+    assert "--details" in singles
+    listed = terminal.render(tiny, width=100, details=True)
+    assert "Une phrase seule" in listed
+    assert len(listed.splitlines()) > len(out.splitlines())
 
 
 def test_empty_sections_say_so():
@@ -250,3 +264,37 @@ def test_quotes_with_markup_look_alikes_from_real_sources(nlp):
         assert "[sic]" in out
         assert "[/b]" in out
         assert "[/b] [red]en 2022" in out
+
+
+@pytest.mark.parametrize(("text", "value", "extra", "shown"), [
+    ("quinze ans", 473364000.0, {"unit": "s", "kind": "duration"}, "15 ans"),
+    ("trente mois", 78894000.0, {"unit": "s", "kind": "duration"}, "30 mois"),
+    ("deux semaines", 1209600.0, {"unit": "s", "kind": "duration"}, "2 semaines"),
+    ("1h30", 5400.0, {"unit": "s", "kind": "duration"}, "1,5 heure"),
+    ("entre 10 et 15 jours", 864000.0, {"unit": "s", "kind": "duration", "high": 1296000.0},
+     "10–15 jours"),
+    ("26 milliards de tweets", 26e9, {"unit": "tweet", "kind": "count"}, "26 milliards tweet"),
+    ("26 000 milliards d'euros", 2.6e13, {"unit": "EUR", "kind": "money"},
+     "26 000 milliards EUR"),
+    ("3,5 milliards d'euros", 3.5e9, {"unit": "EUR"}, "3,5 milliards EUR"),
+    ("1,2 million", 1.2e6, {}, "1,2 million"),
+    ("2 millions de dollars par an", 2e6, {"unit": "USD", "period": "year"},
+     "2 millions USD/an"),
+    ("âgée de 20 ans", 20, {"unit": "year", "kind": "age"}, "20 ans"),
+    ("18.000 foyers", 18000, {"unit": "foyer"}, "18 000 foyer"),
+    ("2,5 %", 2.5, {"unit": "%"}, "2,5 %"),
+    ("20 kilomètres", 20000.0, {"unit": "m", "kind": "quantity"}, "20 km"),
+    ("2,5 hectares", 25000.0, {"unit": "m²", "kind": "quantity"}, "2,5 ha"),
+    ("12 000 km²", 1.2e10, {"unit": "m²", "kind": "quantity"}, "12 000 km²"),
+    ("3 tonnes", 3000.0, {"unit": "kg", "kind": "quantity"}, "3 t"),
+    ("10 MWh", 1e7, {"unit": "Wh", "kind": "quantity"}, "10 MWh"),
+    ("jusqu'à 130 km/h", 130.0, {"unit": "km/h", "kind": "quantity"}, "130 km/h"),
+    ("300 mètres", 300.0, {"unit": "m", "kind": "quantity"}, "300 m"),
+])
+def test_values_are_shown_in_the_article_s_units(text, value, extra, shown):
+    from factcheck.model import Evidence
+
+    e = Evidence("a", text, value, 0, len(text), 1, 1, extra)
+    got = diffview.short_value("amount", e)
+    assert got == shown
+    assert "e+" not in got and not got.endswith(" s")

@@ -336,30 +336,137 @@ class MatrixRow:
     cells: tuple[Cell, ...]  # one per source, in ``report.articles`` order
 
 
+def plain_number(x: float) -> str:
+    """A number as French news writes it: grouped thousands, a decimal comma, no exponent."""
+    if abs(x) >= 100 or float(x).is_integer():
+        return f"{round(x):,}".replace(",", " ")
+    return f"{x:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+SCALES = ((1e9, "milliard"), (1e6, "million"))
+
+
 def short_number(x: float) -> str:
-    for size, suffix in ((1e9, "bn"), (1e6, "M")):
+    """"26 milliards", "780 millions", "3,5 milliards", "18 000": the article's scale words."""
+    for size, word in SCALES:
         if abs(x) >= size:
-            return f"{x / size:.3g}{suffix}"
-    if float(x).is_integer():
-        return f"{int(x):,}".replace(",", " ")
-    return f"{x:g}"
+            m = x / size
+            return f"{plain_number(m)} {word}{'s' if abs(m) >= 2 else ''}"
+    return plain_number(x)
+
+
+YEAR_S = 365.25 * 86400.0
+#: French duration words, longest first: (pattern in the article's text, seconds, singular,
+#: plural). Durations are compared in seconds; they are shown in the unit the article used.
+DURATION_UNITS = (
+    (r"mill[ée]naires?", 1000 * YEAR_S, "millénaire", "millénaires"),
+    (r"si[èe]cles?", 100 * YEAR_S, "siècle", "siècles"),
+    (r"d[ée]cennies?", 10 * YEAR_S, "décennie", "décennies"),
+    (r"ans?|ann[ée]es?", YEAR_S, "an", "ans"),
+    (r"semestres?", YEAR_S / 2, "semestre", "semestres"),
+    (r"trimestres?", YEAR_S / 4, "trimestre", "trimestres"),
+    (r"mois", YEAR_S / 12, "mois", "mois"),
+    (r"semaines?", 7 * 86400.0, "semaine", "semaines"),
+    (r"jours?|j", 86400.0, "jour", "jours"),
+    (r"heures?|h", 3600.0, "heure", "heures"),
+    (r"minutes?|min|mn", 60.0, "minute", "minutes"),
+    (r"secondes?|sec|s", 1.0, "seconde", "secondes"),
+)
+#: When the text names no unit ("1h30" is read as one): the largest unit the value fills.
+FALLBACK_UNITS = ("an", "mois", "jour", "heure", "minute", "seconde")
+PERIODS = {"year": "an", "month": "mois", "week": "semaine", "day": "jour", "hour": "heure",
+           "minute": "minute"}
+
+
+#: Written units that amounts are compared in another of (km in m, tonnes in kg): (pattern in
+#: the article's text, the compared unit, its size in that unit, the label shown).
+QUANTITY_UNITS = (
+    (r"km²|km2|kilom[èe]tres? carr[ée]s", "m²", 1e6, "km²"),
+    (r"hectares?|ha", "m²", 1e4, "ha"),
+    (r"km|kilom[èe]tres?", "m", 1e3, "km"),
+    (r"cm|centim[èe]tres?", "m", 0.01, "cm"),
+    (r"mm|millim[èe]tres?", "m", 0.001, "mm"),
+    (r"miles?", "m", 1609.344, "miles"),
+    (r"tonnes?|t", "kg", 1e3, "t"),
+    (r"grammes?|g", "kg", 1e-3, "g"),
+    (r"kWh|kilowattheures?", "Wh", 1e3, "kWh"),
+    (r"MWh|m[ée]gawattheures?", "Wh", 1e6, "MWh"),
+    (r"GWh|gigawattheures?", "Wh", 1e9, "GWh"),
+    (r"TWh|t[ée]rawattheures?", "Wh", 1e12, "TWh"),
+    (r"kW|kilowatts?", "W", 1e3, "kW"),
+    (r"MW|m[ée]gawatts?", "W", 1e6, "MW"),
+    (r"GW|gigawatts?", "W", 1e9, "GW"),
+    (r"m³|m3|m[èe]tres? cubes", "l", 1e3, "m³"),
+    (r"hl|hectolitres?", "l", 100.0, "hl"),
+    (r"cl|centilitres?", "l", 0.01, "cl"),
+    (r"ml|millilitres?", "l", 0.001, "ml"),
+    (r"barils?", "l", 158.987294928, "barils"),
+)
+
+
+def _names(pattern: str, text: str) -> bool:
+    """Whether ``text`` holds ``pattern`` as a whole word."""
+    return re.search(rf"(?<![^\W\d_])(?:{pattern})(?![^\W\d_])", collapse(text)) is not None
+
+
+def show_quantity(value: float, unit: str, text: str, high: float | None = None) -> str:
+    """"5 km" for "5 kilomètres" (compared as 5 000 m); the compared unit when none is written."""
+    size, label = 1.0, unit
+    for pattern, compared, factor, shown in QUANTITY_UNITS:
+        if compared == unit and _names(pattern, text):
+            size, label = factor, shown
+            break
+    out = short_number(value / size)
+    if high is not None and high != value:
+        out += f"–{short_number(high / size)}"
+    return f"{out} {label}"
+
+
+def duration_unit(text: str, seconds: float) -> tuple[float, str, str]:
+    """``(seconds per unit, singular, plural)`` of the unit ``text`` writes, else a fitting one."""
+    for pattern, size, one, many in DURATION_UNITS:
+        if _names(f"(?i:{pattern})", text):
+            return size, one, many
+    units = [u for u in DURATION_UNITS if u[2] in FALLBACK_UNITS]
+    for _pattern, size, one, many in units:
+        if abs(seconds) >= size:
+            return size, one, many
+    return units[-1][1:]
+
+
+def show_duration(seconds: float, text: str, high: float | None = None) -> str:
+    """"15 ans" for "quinze ans" (compared as 473 364 000 seconds)."""
+    size, one, many = duration_unit(text, seconds)
+    shown = plain_number(seconds / size)
+    if high is not None and high != seconds:
+        shown += f"–{plain_number(high / size)}"
+    return f"{shown} {one if abs((high or seconds) / size) < 2 else many}"
 
 
 def short_value(type_: str, e: Evidence, limit: int = 40) -> str:
-    """A fact's normalised value in a few characters: "780M fois", "2023-05-18", "Elon Musk"."""
+    """A fact's value in the article's units, in a few characters: "780 millions fois",
+    "15 ans", "2023-05-18", "Elon Musk"."""
     v = e.value
     if type_ == "amount" and isinstance(v, int | float) and not isinstance(v, bool):
         high = e.extra.get("high")
-        text = short_number(v)
-        if isinstance(high, int | float) and not isinstance(high, bool) and high != v:
-            text += f"–{short_number(high)}"
+        high = high if isinstance(high, int | float) and not isinstance(high, bool) else None
         unit = e.extra.get("unit")
-        if unit == "%":
-            text += " %"
-        elif unit:
-            text += f" {unit}"
+        if unit == "s" and e.extra.get("kind") in ("duration", None):
+            text = show_duration(v, e.text, high)
+        elif e.extra.get("kind") == "quantity" and isinstance(unit, str):
+            text = show_quantity(v, unit, e.text, high)
+        else:
+            text = short_number(v)
+            if high is not None and high != v:
+                text += f"–{short_number(high)}"
+            if unit == "%":
+                text += " %"
+            elif unit == "year":  # an age
+                text += " ans" if abs(high or v) >= 2 else " an"
+            elif unit:
+                text += f" {unit}"
         if e.extra.get("period"):
-            text += f"/{e.extra['period']}"
+            text += f"/{PERIODS.get(e.extra['period'], e.extra['period'])}"
         return clip(text, limit)
     if type_ == "role" and e.extra.get("person"):
         return clip(f"{e.extra['person']}: {collapse(str(v))}", limit)

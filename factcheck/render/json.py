@@ -1,4 +1,9 @@
-"""The ``factcheck.report/1`` JSON contract (see README): stable fields, more may be added."""
+"""The ``factcheck.report/1`` JSON contract (see README): stable fields, more may be added.
+
+The contract is written down as a JSON Schema shipped in the package
+(``factcheck/schema/report.schema.json``, :func:`report_schema`), so that a consumer can
+validate what it reads and a test fails when a key is added without being documented.
+"""
 
 from __future__ import annotations
 
@@ -54,6 +59,14 @@ def report_dict(report: Report) -> dict[str, Any]:
             "findings": [finding_dict(f) for f in report.results],
             "problems": [{"source": p.source, "message": p.message} for p in report.problems],
             "notes": list(report.notes)}
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of this report, read from the installed package."""
+    from importlib import resources
+
+    text = (resources.files("factcheck") / "schema" / "report.schema.json").read_text("utf-8")
+    return json.loads(text)
 
 
 def render(report: Report, **_: Any) -> str:

@@ -262,6 +262,48 @@ def fact_matrix(report: Report, width: int, st: Style) -> list[RenderableType]:
 
 
 # -- single-source details --------------------------------------------------------------------
+TYPE_NOUNS = {"amount": ("amount", "amounts"), "date": ("date", "dates"),
+              "person": ("person", "people"), "org": ("organisation", "organisations"),
+              "place": ("place", "places"), "quote": ("quote", "quotes"),
+              "role": ("role", "roles"), "polarity": ("negation", "negations")}
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def singles_summary(report: Report, width: int, st: Style) -> list[RenderableType]:
+    """One line per source: how many facts of each type and sentences only it has.
+
+    Single-source details are most of a report (each rewrite adds its own sentences) and
+    rarely what a reader looks for first, so by default they are counted, not listed.
+    """
+    groups = dv.singles(report)
+    total = sum(len(g.facts) + len(g.sentences) for g in groups)
+    out: list[RenderableType] = [st.heading(f"Only in one source ({total})", width)]
+    if not groups:
+        out.append(Text("Nothing: every fact and sentence is in two or more sources."))
+        return out
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(overflow="fold")
+    for g in groups:
+        by_type: dict[str, int] = {}
+        for item in g.facts:
+            by_type[item.type] = by_type.get(item.type, 0) + 1
+        parts = []
+        if g.facts:
+            kinds = ", ".join(_count(n, *TYPE_NOUNS.get(t, (t, t + "s")))
+                              for t, n in by_type.items())
+            parts.append(f"{_count(len(g.facts), 'fact', 'facts')} ({kinds})")
+        if g.sentences:
+            parts.append(_count(len(g.sentences), "sentence", "sentences"))
+        grid.add_row(Text(g.source), Text(", ".join(parts)))
+    out.append(grid)
+    out.append(Text("listed by factcheck diff --details and in the JSON report", style="dim"))
+    return out
+
+
 def singles(report: Report, width: int, st: Style) -> list[RenderableType]:
     groups = dv.singles(report)
     out: list[RenderableType] = [st.heading("Only in one source", width)]
@@ -295,22 +337,29 @@ def singles(report: Report, width: int, st: Style) -> list[RenderableType]:
 
 
 # -- the whole report ---------------------------------------------------------------------------
-def build(report: Report, width: int = DEFAULT_WIDTH, color: bool = False) -> Group:
-    """The report as one rich renderable (pure: nothing is printed)."""
+def build(report: Report, width: int = DEFAULT_WIDTH, color: bool = False,
+          details: bool = False) -> Group:
+    """The report as one rich renderable (pure: nothing is printed).
+
+    It leads with what a reader came for: the counts, then the disagreements; agreements follow
+    as the fact matrix, then what only one source has (counted, or listed with ``details``), and
+    last the sources and the notes on how they were read.
+    """
     st = Style(color)
-    parts: list[RenderableType] = [sources_table(report, st), Text(""),
-                                   counts_line(report, st), *notes(report), Text("")]
+    parts: list[RenderableType] = [counts_line(report, st), Text("")]
     parts.extend(disagreements(report, width, st))
     parts.append(Text(""))
     parts.extend(fact_matrix(report, width, st))
     parts.append(Text(""))
-    parts.extend(singles(report, width, st))
+    parts.extend(singles(report, width, st) if details else singles_summary(report, width, st))
+    parts.extend([Text(""), sources_table(report, st), *notes(report)])
     return Group(*parts)
 
 
 def render(report: Report, *, width: int | None = None, color: bool = False,
-           **_: Any) -> str:
-    """The terminal report as a string, ``width`` columns wide (default: the terminal's)."""
+           details: bool = False, **_: Any) -> str:
+    """The terminal report as a string, ``width`` columns wide (default: the terminal's);
+    ``details`` lists every single-source item instead of counting them per source."""
     width = width or shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
     width = min(max(width, 40), MAX_WIDTH)
     report = visible(report)  # no escape sequence from an article reaches the terminal
@@ -318,6 +367,6 @@ def render(report: Report, *, width: int | None = None, color: bool = False,
     console = Console(file=buf, width=width, force_terminal=color, force_jupyter=False,
                       no_color=not color, color_system="standard" if color else None,
                       markup=False, emoji=False, highlight=False, soft_wrap=False)
-    console.print(build(report, width, color))
+    console.print(build(report, width, color, details))
     text = buf.getvalue()
     return "\n".join(line.rstrip() for line in text.split("\n"))
