@@ -6,11 +6,13 @@ for DataFrames.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -377,12 +379,26 @@ def redate(p: Parsed, ref: dt.date | None) -> Parsed:
     dates = [dataclasses.replace(f, attrs={**f.attrs, "frame": frames[(f.start, f.end)]})
              if (f.start, f.end) in frames else f
              for f in extract.date_facts(p.sentences, cleaned, p.article, ref)]
-    taken = [(f.start, f.end) for f in dates]
+    overlaps = _overlap_test([(f.start, f.end) for f in dates])
     others = [f for f in p.facts if f.type != "date" and not (
-        f.type == "amount" and any(f.start < e and s < f.end for s, e in taken))]
+        f.type == "amount" and overlaps(f.start, f.end))]
     facts = sorted(extract.with_quote_words(others + dates, p.article.raw),
                    key=lambda f: (f.start, f.end, f.type))
     return dataclasses.replace(p, facts=tuple(facts))
+
+
+def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """``overlaps(start, end)``: does [start, end) overlap one of ``spans``? In log time, since
+    a long text has thousands of dates and amounts."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end so far
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end)  # spans[:k] start before ``end``
+        return k > 0 and reach[k - 1] > start
+
+    return overlaps
 
 
 __all__ = ["Report", "Text", "compare"]

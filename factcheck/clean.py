@@ -120,8 +120,8 @@ def clean(article: Article) -> CleanText:
     content = [i for i, (_, _, t) in enumerate(lines) if t.strip() and i not in drop]
     for n, i in enumerate(content):
         text = lines[i][2]
-        later = content[n + 1:]
-        continued = bool(later) and _continues(lines[later[0]][2])
+        later = n + 1 < len(content)  # an index, not a slice: a slice per line is quadratic
+        continued = later and _continues(lines[content[n + 1]][2])
         if is_heading(text, first=n == 0) and later and not continued:
             # The first heading line is the title; later ones are subheadings. Neither is prose,
             # and keeping them would report the same fact twice from one source.

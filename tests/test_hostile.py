@@ -349,3 +349,43 @@ def test_fuzz_rule_files(tmp_path_factory, capsys, key, value):
     assert code in (0, 2)
     if code == 2:
         one_line_error(err, str(path))
+
+
+# ------------------------------------------------------------- 100,000 one-character lines
+
+
+def test_cleaning_100k_one_character_lines_is_linear():
+    from factcheck.clean import clean
+    from factcheck.load import article_from_text
+
+    text = "\n".join("abcdefgh.,;1"[i % 12] for i in range(100_000)) + "\n"
+    with guard(30):  # was minutes: a list slice per line
+        cleaned = clean(article_from_text(text, id="a", path="a.txt"))
+    assert cleaned.text.count("\n\n") > 1000
+    assert all(text[o] == c for o, c in zip(cleaned.offsets, cleaned.text, strict=False)
+               if c not in " \n")
+
+
+def test_sentence_index_matches_a_scan_of_the_sentences(nlp):
+    from factcheck.extract.pipeline import _SentenceIndex
+
+    doc = nlp("Première phrase ici.\n\n\n\nDeuxième phrase, plus longue.   Troisième !\n\nFin")
+    counted = [s for s in doc.sents if s.text.strip()]
+
+    def scan(char: int) -> int:
+        hits = [n for n, s in enumerate(counted) if s.start_char <= char < s.end_char]
+        return hits[0] if hits else len(counted) - 1
+
+    index = _SentenceIndex(doc)
+    assert [index.of(c) for c in range(len(doc.text) + 2)] == [
+        scan(c) for c in range(len(doc.text) + 2)]
+
+
+@given(spans=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=12),
+       probe=st.tuples(st.integers(0, 70), st.integers(1, 12)))
+def test_overlap_test_matches_brute_force(spans, probe):
+    from factcheck.api import _overlap_test
+
+    spans = [(s, s + n) for s, n in spans]
+    start, end = probe[0], probe[0] + probe[1]
+    assert _overlap_test(spans)(start, end) == any(start < e and s < end for s, e in spans)

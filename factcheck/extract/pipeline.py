@@ -6,6 +6,7 @@ records whose offsets index the raw file text (through the cleaner's offset map)
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -199,11 +200,11 @@ def _sentences(doc: Doc, cleaned: CleanText) -> Iterator[Sentence]:
 
 def _entity_facts(entities: list[Entity], doc: Doc, cleaned: CleanText,
                   article: Article) -> Iterator[Fact]:
-    sents = list(doc.sents)
+    sents = _SentenceIndex(doc)
     for ent in entities:
         for m in ent.mentions:
             rs, re_ = _raw(cleaned, m.start, m.end)
-            sent_i = _doc_sentence_index(sents, m.start)
+            sent_i = sents.of(m.start)
             yield Fact(ent.type, article.raw[rs:re_], ent.canonical, rs, re_, sent_i,
                        {"label": m.label}, (ent.canonical,))
         role = _role_of(ent, doc)
@@ -220,18 +221,27 @@ def _entity_facts(entities: list[Entity], doc: Doc, cleaned: CleanText,
             if vector is not None:
                 attrs["head_vector"] = vector
             yield Fact("role", article.raw[rs:re_], text, rs, re_,
-                       _doc_sentence_index(sents, s), attrs, (ent.canonical,))
+                       sents.of(s), attrs, (ent.canonical,))
 
 
-def _doc_sentence_index(sents: list[Any], char: int) -> int:
-    n = 0
-    for sent in sents:
-        if not sent.text.strip():
-            continue
-        if sent.start_char <= char < sent.end_char:
-            return n
-        n += 1
-    return max(n - 1, 0)
+class _SentenceIndex:
+    """Which counted sentence of a doc holds a character, in log time.
+
+    Sentences are counted as :func:`_sentences` counts them (blank ones skipped); a character in
+    none of them maps to the last one. Built once per doc: a scan per mention is quadratic on a
+    long text (100,000 one-character lines).
+    """
+
+    def __init__(self, doc: Doc):
+        spans = [(sent.start_char, sent.end_char) for sent in doc.sents if sent.text.strip()]
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def of(self, char: int) -> int:
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i >= 0 and char < self.ends[i]:
+            return i
+        return max(len(self.starts) - 1, 0)
 
 
 _OF = ("de", "d'", "du", "des")
@@ -320,7 +330,7 @@ def _role_before(doc: Doc, i: int, limit: int) -> tuple[int, int, str, str] | No
 
 def _quote_facts(doc: Doc, cleaned: CleanText, article: Article,
                  entities: list[Entity]) -> Iterator[Fact]:
-    sents = list(doc.sents)
+    sents = _SentenceIndex(doc)
     person_mentions = sorted(
         (m.start, e.canonical) for e in entities if e.type == "person" for m in e.mentions)
     text = doc.text
@@ -340,7 +350,7 @@ def _quote_facts(doc: Doc, cleaned: CleanText, article: Article,
                          speaker_text=article.raw[ss:se], speaker_via=via)
             key = (who,)
         yield Fact("quote", article.raw[rs:re_], normalise_quote(inner), rs, re_,
-                   _doc_sentence_index(sents, q.start), attrs, key)
+                   sents.of(q.start), attrs, key)
 
 
 def _is_direct(text: str, start: int, end: int) -> bool:
@@ -486,11 +496,11 @@ def _resolve_pronoun(doc: Doc, i: int, person_mentions: list[tuple[int, str]]
 def _amount_facts(doc: Doc, cleaned: CleanText, article: Article, *,
                   names: list[tuple[int, int, str]] | None = None,
                   persons: list[tuple[int, int, str]] | None = None) -> Iterator[Fact]:
-    sents = list(doc.sents)
+    sents = _SentenceIndex(doc)
     found = amounts_mod.find_amounts(doc.text)
-    per_sentence = Counter((_doc_sentence_index(sents, a.start), a.kind) for a in found)
+    per_sentence = Counter((sents.of(a.start), a.kind) for a in found)
     for amount in found:
-        listed = per_sentence[(_doc_sentence_index(sents, amount.start), amount.kind)] > 1
+        listed = per_sentence[(sents.of(amount.start), amount.kind)] > 1
         if amount.kind == "count" and amount.unit_end is not None:
             amount = dataclasses.replace(amount, end=noun_phrase_end(doc, amount.unit_start,
                                                                      amount.unit_end))
@@ -512,7 +522,7 @@ def _amount_facts(doc: Doc, cleaned: CleanText, article: Article, *,
                                      listed=listed)
         value: Any = int(amount.value) if float(amount.value).is_integer() else amount.value
         yield Fact("amount", article.raw[rs:re_], value, rs, re_,
-                   _doc_sentence_index(sents, amount.start), attrs,
+                   sents.of(amount.start), attrs,
                    (amount.kind, unit or "", amount.period or ""))
 
 

@@ -25,8 +25,29 @@ def visible_text(text: str) -> str:
 
 def visible(value: Any) -> Any:
     """A copy of ``value`` (a report, or any frozen records, tuples, lists and dicts) whose
-    strings are :func:`visible_text`; objects without control characters are returned as is."""
+    strings are :func:`visible_text`; objects without control characters are returned as is.
+
+    A report's text all comes from its articles (text, metadata, paths) and its problems and
+    notes, so when none of those holds a control character the report is returned untouched
+    without walking its (large) parsed records.
+    """
+    if _clean_report(value):
+        return value
     return _walk(value, {})
+
+
+def _clean_report(report: Any) -> bool:
+    articles = getattr(report, "articles", None)
+    if articles is None:
+        return False
+    texts = [str(getattr(a, f, "") or "") for a in articles
+             for f in ("raw", "id", "path", "title", "outlet", "url", "story")]
+    texts += [f"{p.source} {p.message}" for p in getattr(report, "problems", ())]
+    texts += [str(n) for n in getattr(report, "notes", ())]
+    for story in getattr(report, "stories", ()):  # a corpus run: each story and its reasons
+        texts.append(f"{story.id} {story.reason}")
+        texts += [f"{p.source} {p.message}" for p in story.problems]
+    return not any(_CONTROL.search(t) for t in texts)
 
 
 def _walk(value: Any, memo: dict[int, Any]) -> Any:
