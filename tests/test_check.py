@@ -362,3 +362,23 @@ def test_check_story_and_its_result_are_picklable(nlp):
     again = pickle.loads(pickle.dumps(result))
     assert again.report.results == result.report.results and again.report.parsed
     assert [f.story for f in result.report.results] == ["caetano"] * len(result.report.results)
+
+
+def test_check_details_lists_single_source_facts(nlp, tmp_path):
+    from click.testing import CliRunner
+
+    from .conftest import EXAMPLE
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for p in sorted(EXAMPLE.glob("*.txt")):
+        (folder / p.name).write_bytes(p.read_bytes())
+    runner = CliRunner()
+    short = runner.invoke(cli, ["check", str(folder), "--group-by", "folder", "--quiet",
+                                "--width", "100"])
+    long = runner.invoke(cli, ["check", str(folder), "--group-by", "folder", "--quiet",
+                               "--width", "100", "--details"])
+    assert short.exit_code == long.exit_code == 0  # the seeds disagree at warning at most
+    assert "listed with --details" in short.output
+    assert "listed with --details" not in long.output
+    assert len(long.output.splitlines()) > len(short.output.splitlines()) + 10

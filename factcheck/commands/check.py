@@ -401,12 +401,12 @@ def run_check(paths: Sequence[str], settings: Settings, *,
     found = [f for r in results if r.report for f in r.report.results if f.status == "disagreement"]
     suppressed = 0
     if known is not None:
-        left = Counter(known)
+        # Entries are matched by what each side of a disagreement says, not counted or tied to
+        # a story (see baseline.py): one entry covers the disagreement wherever it turns up.
         filtered = []
         for r in results:
             if r.report is not None:
-                kept, gone = bl.split(r.report.results, left)
-                left -= Counter(bl.fingerprint(f) for f in gone)
+                kept, gone = bl.split(r.report.results, known)
                 suppressed += len(gone)
                 r = dataclasses.replace(r, report=dataclasses.replace(r.report, results=tuple(kept)))
             filtered.append(r)
@@ -440,7 +440,7 @@ def run_check(paths: Sequence[str], settings: Settings, *,
 
 
 def render_terminal(report: CheckReport, *, width: int | None = None, color: bool = False,
-                    **_: Any) -> str:
+                    details: bool = False, **_: Any) -> str:
     """Each story with a disagreement as ``factcheck diff`` shows it, then a summary table.
 
     Stories without a disagreement appear only in the summary: on a corpus of hundreds of
@@ -474,7 +474,7 @@ def render_terminal(report: CheckReport, *, width: int | None = None, color: boo
         console.print(Heading(Text(f"Story {story.id} ({len(story.members)} articles)"),
                               align="left", characters=rule_chars))
         console.print(Text(story.reason, style="dim"))
-        buf.write(terminal.render(story.report, width=width, color=color))
+        buf.write(terminal.render(story.report, width=width, color=color, details=details))
     table = Table(title="Stories", title_justify="left", expand=False, box=table_box)
     for col in ("story", "articles", "error", "warning", "info", "status"):
         table.add_column(col, overflow="fold")
@@ -609,10 +609,13 @@ def choose_engine(engine: str | None, scheduler: str | None, jobs: int) -> tuple
               help="Compare stories on the Dask cluster at ADDRESS (tcp://HOST:8786); implies "
                    "--engine dask. Needs factcheck[dask].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or messages on stderr.")
+@click.option("--details", is_flag=True,
+              help="In the terminal report, list every single-source fact and sentence of the "
+                   "stories shown (default: counts per source).")
 @common_options
 def check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], group_by: str,
           window_days: int | None, baseline_file: str | None, write_baseline: str | None,
-          jobs: int, engine: str | None, scheduler: str | None, quiet: bool,
+          jobs: int, engine: str | None, scheduler: str | None, quiet: bool, details: bool,
           **common: Any) -> None:
     """Check a corpus: group PATHS (files, folders, globs, .jsonl) into stories and compare each.
 
@@ -639,7 +642,7 @@ def check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], group_by: 
                         engine=engine, scheduler=scheduler)
     with progress_bar(quiet) as bar:
         report, found = run_check(list(paths), settings, progress=bar)
-    options = {"width": width, "fail_on": opts.fail_on}
+    options = {"width": width, "fail_on": opts.fail_on, **({"details": True} if details else {})}
     for extra_fmt, extra_path in extra:
         write_output(report.render(extra_fmt, color=False, **options), extra_path)
     text = report.render(fmt, color=use_color(bool(common.get("no_color")), output), **options)

@@ -300,7 +300,7 @@ def singles_summary(report: Report, width: int, st: Style) -> list[RenderableTyp
             parts.append(_count(len(g.sentences), "sentence", "sentences"))
         grid.add_row(Text(g.source), Text(", ".join(parts)))
     out.append(grid)
-    out.append(Text("listed by factcheck diff --details and in the JSON report", style="dim"))
+    out.append(Text("listed with --details and in the JSON report", style="dim"))
     return out
 
 
