@@ -67,11 +67,15 @@ def _frame(f: Fact) -> Frame:
 @lru_cache(maxsize=200_000)
 def vector_cosine(a: bytes, b: bytes) -> float:
     """Cosine of two unit vectors stored as float16 bytes (see extract/frames.py)."""
+    return float(_unpacked(a) @ _unpacked(b))
+
+
+@lru_cache(maxsize=20_000)
+def _unpacked(v: bytes) -> Any:
+    """One float32 array per stored vector: a vector meets many others."""
     import numpy as np
 
-    va = np.frombuffer(a, dtype=np.float16).astype(np.float32)
-    vb = np.frombuffer(b, dtype=np.float16).astype(np.float32)
-    return float(va @ vb)
+    return np.frombuffer(v, dtype=np.float16).astype(np.float32)
 
 
 def noun_similarity(fa: Frame, fb: Frame) -> float | None:
@@ -140,6 +144,25 @@ class _Weights:
         self.n = max(n, 1)
         self.df = df
         self.cache: dict[str, float] = {}
+        # Per-frame word sets and per-set weight totals, computed once per comparison rather
+        # than once per scored pair (frames outlive the comparison, so their ids are stable).
+        self.bags: dict[int, tuple[Frame, frozenset[str], frozenset[str]]] = {}
+        self.totals: dict[frozenset[str], float] = {}
+
+    def words(self, fr: Frame) -> tuple[frozenset[str], frozenset[str]]:
+        """The frame's context bag and local words (see :func:`_bag`, :func:`_local`)."""
+        hit = self.bags.get(id(fr))
+        if hit is None or hit[0] is not fr:
+            hit = (fr, _bag(fr), _local(fr))
+            self.bags[id(fr)] = hit
+        return hit[1], hit[2]
+
+    def total(self, words: frozenset[str]) -> float:
+        t = self.totals.get(words)
+        if t is None:
+            # Sums in sorted order: set order varies between processes, float sums must not.
+            t = self.totals[words] = sum(self(x) for x in sorted(words))
+        return t
 
     def __call__(self, word: str) -> float:
         w = self.cache.get(word)
@@ -165,7 +188,7 @@ def _weighted_cosine(a: frozenset[str], b: frozenset[str], w: _Weights) -> float
     common = sum(w(x) for x in sorted(a & b))
     if not common:
         return 0.0
-    return common / math.sqrt(sum(w(x) for x in sorted(a)) * sum(w(x) for x in sorted(b)))
+    return common / math.sqrt(w.total(a) * w.total(b))
 
 
 def _value_relation(fa: Fact, fb: Fact) -> str:
@@ -220,15 +243,16 @@ def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
         parts.append((0.15, 1.0 if a.predicate == b.predicate else 0.0))
         if a.predicate == b.predicate:
             why.append(f"same verb '{a.predicate}'")
-    local = _weighted_cosine(_local(a), _local(b), w)
-    ctx = _weighted_cosine(_bag(a), _bag(b), w)
+    (bag_a, local_a), (bag_b, local_b) = w.words(a), w.words(b)
+    local = _weighted_cosine(local_a, local_b, w)
+    ctx = _weighted_cosine(bag_a, bag_b, w)
     if a.context_vector is not None and b.context_vector is not None:
         # Word vectors see paraphrases the lemmas miss, but every sentence of one story is
         # close to every other: only the excess over a typical pair counts.
         ctx = max(ctx, (vector_cosine(a.context_vector, b.context_vector) - 0.75) * 2.0)
     parts.append((0.3, local))
     parts.append((0.25, ctx))
-    shared = sorted((_bag(a) & _bag(b)), key=lambda x: (-w(x), x))[:3]
+    shared = sorted((bag_a & bag_b), key=lambda x: (-w(x), x))[:3]
     if shared:
         why.append("shares " + ", ".join(f"'{x}'" for x in shared))
     total = sum(wt * s for wt, s in parts) / sum(wt for wt, _ in parts)
