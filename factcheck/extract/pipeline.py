@@ -6,6 +6,7 @@ records whose offsets index the raw file text (through the cleaner's offset map)
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -181,25 +182,27 @@ def _sentences(doc: Doc, cleaned: CleanText) -> Iterator[Sentence]:
         cs = sent.start_char + lead
         ce = cs + len(text)
         tokens = []
+        # Each token's morphology as text once: spaCy builds the string on every str().
+        morph = {tok.i: str(tok.morph) for tok in sent}
         for tok in sent:
             if tok.is_space:
                 continue
             ts, te = _raw(cleaned, tok.idx, tok.idx + len(tok.text))
-            tokens.append(Token(tok.text, tok.lemma_, tok.pos_, str(tok.morph), ts, te,
+            tokens.append(Token(tok.text, tok.lemma_, tok.pos_, morph[tok.i], ts, te,
                                 tok.is_punct, tok.ent_type_))
         rs, re_ = _raw(cleaned, cs, ce)
         root = sent.root
-        tense = "future" if "Tense=Fut" in str(root.morph) or any(
-            "Tense=Fut" in str(t.morph) or "Mood=Cnd" in str(t.morph) for t in root.children
+        tense = "future" if "Tense=Fut" in morph[root.i] or any(
+            "Tense=Fut" in morph[t.i] or "Mood=Cnd" in morph[t.i] for t in root.children
             if t.dep_.startswith("aux")) else "past"
-        negated = any("Polarity=Neg" in str(t.morph) for t in sent)
+        negated = any("Polarity=Neg" in m for m in morph.values())
         yield Sentence(index, text, rs, re_, tuple(tokens), negated, tense)
         index += 1
 
 
 def _entity_facts(entities: list[Entity], doc: Doc, cleaned: CleanText,
                   article: Article) -> Iterator[Fact]:
-    sents = list(doc.sents)
+    sents = sentence_spans(doc)
     for ent in entities:
         for m in ent.mentions:
             rs, re_ = _raw(cleaned, m.start, m.end)
@@ -223,15 +226,24 @@ def _entity_facts(entities: list[Entity], doc: Doc, cleaned: CleanText,
                        _doc_sentence_index(sents, s), attrs, (ent.canonical,))
 
 
-def _doc_sentence_index(sents: list[Any], char: int) -> int:
-    n = 0
-    for sent in sents:
-        if not sent.text.strip():
-            continue
-        if sent.start_char <= char < sent.end_char:
-            return n
-        n += 1
-    return max(n - 1, 0)
+def sentence_spans(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end characters of the doc's non-blank sentences, numbered as _sentences does."""
+    starts, ends = [], []
+    for sent in doc.sents:
+        if sent.text.strip():
+            starts.append(sent.start_char)
+            ends.append(sent.end_char)
+    return starts, ends
+
+
+def _doc_sentence_index(spans: tuple[list[int], list[int]], char: int) -> int:
+    """The sentence holding ``char`` (the last one if none does), by bisection: mentions are
+    many, and scanning every sentence per mention grew with their product."""
+    starts, ends = spans
+    k = bisect.bisect_right(starts, char) - 1
+    if k >= 0 and char < ends[k]:
+        return k
+    return max(len(starts) - 1, 0)
 
 
 _OF = ("de", "d'", "du", "des")
@@ -320,7 +332,7 @@ def _role_before(doc: Doc, i: int, limit: int) -> tuple[int, int, str, str] | No
 
 def _quote_facts(doc: Doc, cleaned: CleanText, article: Article,
                  entities: list[Entity]) -> Iterator[Fact]:
-    sents = list(doc.sents)
+    sents = sentence_spans(doc)
     person_mentions = sorted(
         (m.start, e.canonical) for e in entities if e.type == "person" for m in e.mentions)
     text = doc.text
@@ -486,7 +498,7 @@ def _resolve_pronoun(doc: Doc, i: int, person_mentions: list[tuple[int, str]]
 def _amount_facts(doc: Doc, cleaned: CleanText, article: Article, *,
                   names: list[tuple[int, int, str]] | None = None,
                   persons: list[tuple[int, int, str]] | None = None) -> Iterator[Fact]:
-    sents = list(doc.sents)
+    sents = sentence_spans(doc)
     found = amounts_mod.find_amounts(doc.text)
     per_sentence = Counter((_doc_sentence_index(sents, a.start), a.kind) for a in found)
     for amount in found:
