@@ -334,4 +334,12 @@ def redate(p: Parsed, ref: dt.date | None) -> Parsed:
     return dataclasses.replace(p, facts=tuple(facts))
 
 
-__all__ = ["Report", "compare"]
+def compare_stories(stories: Iterable[tuple[str, Sequence[Source]]], **options: Any
+                    ) -> Iterable[tuple[str, Report]]:
+    """Several stories in one process, the model loaded once (see :mod:`factcheck.batch`)."""
+    from factcheck.batch import compare_stories as run_stories
+
+    return run_stories(stories, **options)
+
+
+__all__ = ["Report", "compare", "compare_stories"]
