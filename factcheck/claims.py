@@ -362,7 +362,7 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
     aligned = {(p.a, p.ai, p.b, p.bi) for p in near} | {(p.b, p.bi, p.a, p.ai) for p in near}
     every = {(p.a, p.ai, p.b, p.bi) for p in pairs} | {(p.b, p.bi, p.a, p.ai) for p in pairs}
     # Amounts and dates: linked by what they describe (see link.py), with a confidence.
-    linked = link_facts(parsed, aligned, every)
+    linked = link_facts(parsed, aligned, every, exhaustive=exhaustive)
     linked_facts = {k: facts[k] for c in linked for k in c.members}
     dupes = same_source_duplicates(linked, linked_facts)
     split: list[tuple[list[tuple[str, int]], dict[str, Any]]] = [
