@@ -10,14 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Report", "Text", "__version__", "compare"]
+__all__ = ["Report", "Text", "__version__", "compare", "compare_stories"]
 
 if TYPE_CHECKING:
-    from factcheck.api import Report, Text, compare
+    from factcheck.api import Report, Text, compare, compare_stories
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("compare", "Report", "Text"):
+    if name in ("compare", "compare_stories", "Report", "Text"):
         from factcheck import api
 
         return getattr(api, name)

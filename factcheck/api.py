@@ -401,4 +401,12 @@ def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
     return overlaps
 
 
-__all__ = ["Report", "Text", "compare"]
+def compare_stories(stories: Iterable[tuple[str, Sequence[Source]]], **options: Any
+                    ) -> Iterable[tuple[str, Report]]:
+    """Several stories in one process, the model loaded once (see :mod:`factcheck.batch`)."""
+    from factcheck.batch import compare_stories as run_stories
+
+    return run_stories(stories, **options)
+
+
+__all__ = ["Report", "Text", "compare", "compare_stories"]

@@ -19,6 +19,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from factcheck.align import SentencePair, align, norm, unaligned
+from factcheck.candidates import name_pairs, quote_pairs
 from factcheck.diffwords import Change, content_tokens, diff_tokens
 from factcheck.link import Key, cluster_links, same_source_duplicates
 from factcheck.link import link as link_facts
@@ -90,6 +91,17 @@ def _orig_words(name: str) -> list[str]:
             if fold(w).rstrip(".") not in HONORIFIC_WORDS]
 
 
+def name_words(name: str) -> tuple[str, ...]:
+    """The folded words of a name that can tell it apart (honorifics dropped)."""
+    return _name_words(fold(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_words(folded: str) -> tuple[str, ...]:
+    return tuple(w for w in folded.replace(".", ". ").split() if w.rstrip(".") not in HONORIFIC_WORDS)
+
+
+@functools.lru_cache(maxsize=262144)
 def same_name(a: str, b: str, *, partial: bool = True) -> float:
     """Similarity of two canonical names, 0-100.
 
@@ -102,8 +114,7 @@ def same_name(a: str, b: str, *, partial: bool = True) -> float:
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return 100.0
-    ta = [w for w in fa.replace(".", ". ").split() if w.rstrip(".") not in HONORIFIC_WORDS]
-    tb = [w for w in fb.replace(".", ". ").split() if w.rstrip(".") not in HONORIFIC_WORDS]
+    ta, tb = list(_name_words(fa)), list(_name_words(fb))
     if not ta or not tb:
         return float(fuzz.ratio(fa, fb))
     if ta == tb:
@@ -236,12 +247,15 @@ def dates_agree(fa: Fact, fb: Fact) -> bool | None:
     return _dates_compatible(a, b)
 
 
-def compare(parsed: list[Parsed]) -> tuple[list[Observation], list[SentencePair]]:
+def compare(parsed: list[Parsed], *, exhaustive: bool = False
+            ) -> tuple[list[Observation], list[SentencePair]]:
+    """Observations over all sources; ``exhaustive`` compares every pair of sentences, names,
+    quotes and facts instead of indexed candidates (same result, kept for the tests)."""
     parsed = sorted(parsed, key=lambda p: p.article.id)
-    pairs = align(parsed)
+    pairs = align(parsed, exhaustive=exhaustive)
     by_id = {p.article.id: p for p in parsed}
     observations: list[Observation] = []
-    groups = _fact_groups(parsed, pairs, by_id)
+    groups = _fact_groups(parsed, pairs, by_id, exhaustive=exhaustive)
     observations.extend(groups)
     observations.extend(_attributions(groups))
     covered = _covered_spans(groups)
@@ -251,7 +265,7 @@ def compare(parsed: list[Parsed]) -> tuple[list[Observation], list[SentencePair]
 
 
 def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
-                 by_id: dict[str, Parsed]) -> list[Observation]:
+                 by_id: dict[str, Parsed], *, exhaustive: bool = False) -> list[Observation]:
     uf = _UnionFind()
     facts: dict[tuple[str, int], Fact] = {}
     for p in parsed:
@@ -273,14 +287,19 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
             out.setdefault(str(f.attrs.get("person", f.value) if etype == "role" else f.value), i)
         return out
 
-    for a, b in combinations(parsed, 2):
+    if exhaustive:
+        for a, b in combinations(parsed, 2):
+            for etype in (*ENTITY_TYPES, "role"):
+                names_b = names(b, etype)
+                for name_a, i in names(a, etype).items():
+                    for name_b, j in names_b.items():
+                        if same_name(name_a, name_b, partial=etype in ("person", "role")) \
+                                >= NAME_SIMILARITY:
+                            uf.union((a.article.id, i), (b.article.id, j))
+    else:
         for etype in (*ENTITY_TYPES, "role"):
-            names_b = names(b, etype)
-            for name_a, i in names(a, etype).items():
-                for name_b, j in names_b.items():
-                    if same_name(name_a, name_b, partial=etype in ("person", "role")) \
-                            >= NAME_SIMILARITY:
-                        uf.union((a.article.id, i), (b.article.id, j))
+            _join_names(uf, [(p.article.id, names(p, etype)) for p in parsed],
+                        partial=etype in ("person", "role"))
     # Mentions of one entity in one source belong together.
     for p in parsed:
         first: dict[tuple[str, str], int] = {}
@@ -311,12 +330,21 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
         ib = [j for j in index[pair.b]["quote"] if pb.facts[j].sentence == pair.bi]
         for i, j in _match_in_sentence(pa, ia, pb, ib, near=near):
             add_quote((pair.a, i), (pair.b, j), "aligned sentences")
-    for a, b in combinations(parsed, 2):
-        for i in index[a.article.id]["quote"]:
-            fa = a.facts[i]
-            for j in index[b.article.id]["quote"]:
-                if _quotes_match(fa, b.facts[j]):
-                    add_quote((a.article.id, i), (b.article.id, j), "same words")
+    if exhaustive:
+        for a, b in combinations(parsed, 2):
+            for i in index[a.article.id]["quote"]:
+                fa = a.facts[i]
+                for j in index[b.article.id]["quote"]:
+                    if _quotes_match(fa, b.facts[j]):
+                        add_quote((a.article.id, i), (b.article.id, j), "same words")
+    else:
+        # Sources are in id order: the earlier one's quote goes first, as in the loops above.
+        quotes = [(p.article.id, i) for p in parsed for i in index[p.article.id]["quote"]]
+        for m, n in sorted(quote_pairs([_words(str(facts[k].value)) for k in quotes],
+                                       _is_content)):
+            x, y = quotes[m], quotes[n]
+            if x[0] != y[0] and _quotes_match(facts[x], facts[y]):
+                add_quote(x, y, "same words")
     quote_facts = {k: f for k, f in facts.items() if f.type == "quote"}
     quote_clusters = cluster_links(quote_facts, quote_scores, minimum=QUOTE_LINK_MIN)
 
@@ -334,7 +362,7 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
     aligned = {(p.a, p.ai, p.b, p.bi) for p in near} | {(p.b, p.bi, p.a, p.ai) for p in near}
     every = {(p.a, p.ai, p.b, p.bi) for p in pairs} | {(p.b, p.bi, p.a, p.ai) for p in pairs}
     # Amounts and dates: linked by what they describe (see link.py), with a confidence.
-    linked = link_facts(parsed, aligned, every)
+    linked = link_facts(parsed, aligned, every, exhaustive=exhaustive)
     linked_facts = {k: facts[k] for c in linked for k in c.members}
     dupes = same_source_duplicates(linked, linked_facts)
     split: list[tuple[list[tuple[str, int]], dict[str, Any]]] = [
@@ -379,6 +407,36 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
     return out
 
 
+def _join_names(uf: _UnionFind, per_source: list[tuple[str, dict[str, int]]], *,
+                 partial: bool) -> None:
+    """Union the first mentions of names that :func:`same_name` matches across sources.
+
+    Only candidate pairs (see candidates.py) are scored, each as the all-pairs loop would: the
+    name from the earlier source first. A name found in several sources is one name, so its
+    first mentions are joined directly.
+    """
+    where: dict[str, list[tuple[int, Key]]] = defaultdict(list)
+    for pos, (src, found) in enumerate(per_source):
+        for name, i in found.items():
+            where[name].append((pos, (src, i)))
+    distinct = list(where)
+    for name in distinct:
+        for _, key in where[name][1:]:
+            uf.union(where[name][0][1], key)
+    for m, n in name_pairs([name_words(x) for x in distinct], NAME_SIMILARITY):
+        x, y = distinct[m], distinct[n]
+        lo_x, hi_x = where[x][0][0], where[x][-1][0]
+        lo_y, hi_y = where[y][0][0], where[y][-1][0]
+        if (lo_x < hi_y and same_name(x, y, partial=partial) >= NAME_SIMILARITY) or (
+                lo_y < hi_x and same_name(y, x, partial=partial) >= NAME_SIMILARITY):
+            uf.union(where[x][0][1], where[y][0][1])
+
+
+def _is_content(word: str) -> bool:
+    """The words _quotes_match counts as content (their stems must be found)."""
+    return len(word) > 3 and word not in FUNCTION_WORDS
+
+
 def _num_equal(a: Any, b: Any) -> bool:
     try:
         fa, fb = float(a), float(b)
@@ -410,7 +468,7 @@ def _quotes_match(fa: Fact, fb: Fact) -> bool:
         return fuzz.ratio(" ".join(a), " ".join(b)) >= 90
     if fuzz.partial_ratio(joined_s, joined_l) >= 90:
         return True
-    content = [w[:5] for w in short if len(w) > 3 and w not in FUNCTION_WORDS]
+    content = [w[:5] for w in short if _is_content(w)]
     stems = {w[:5] for w in long_}
     found = sum(1 for w in content if w in stems)
     return len(content) >= 3 and found / len(content) >= 0.6
@@ -446,8 +504,9 @@ def _named(f: Fact) -> bool:
     return bool(who) and f.attrs.get("speaker_head") == who and f.attrs.get("speaker_via") != "pronoun"
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in re.split(r"[^\w]+", fold(text)) if w]
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[^\w]+", fold(text)) if w)
 
 
 def _match_in_sentence(pa: Parsed, ia: list[int], pb: Parsed, ib: list[int], *,

@@ -313,7 +313,8 @@ def rule_cmd(rule_id: str, rules_dirs: tuple[str, ...]) -> None:
 # Commands defined in their own modules (one job each); listed here so `factcheck --help`
 # shows them all. Each module has ``register(group)``.
 COMMAND_MODULES: tuple[str, ...] = ("factcheck.commands.extract", "factcheck.commands.check",
-                                    "factcheck.commands.stories_cmd")
+                                    "factcheck.commands.stories_cmd",
+                                    "factcheck.commands.diff_many")
 
 
 def _register_commands() -> None:

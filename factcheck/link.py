@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -67,11 +68,15 @@ def _frame(f: Fact) -> Frame:
 @lru_cache(maxsize=200_000)
 def vector_cosine(a: bytes, b: bytes) -> float:
     """Cosine of two unit vectors stored as float16 bytes (see extract/frames.py)."""
+    return float(_unpacked(a) @ _unpacked(b))
+
+
+@lru_cache(maxsize=20_000)
+def _unpacked(v: bytes) -> Any:
+    """One float32 array per stored vector: a vector meets many others."""
     import numpy as np
 
-    va = np.frombuffer(a, dtype=np.float16).astype(np.float32)
-    vb = np.frombuffer(b, dtype=np.float16).astype(np.float32)
-    return float(va @ vb)
+    return np.frombuffer(v, dtype=np.float16).astype(np.float32)
 
 
 def noun_similarity(fa: Frame, fb: Frame) -> float | None:
@@ -140,6 +145,25 @@ class _Weights:
         self.n = max(n, 1)
         self.df = df
         self.cache: dict[str, float] = {}
+        # Per-frame word sets and per-set weight totals, computed once per comparison rather
+        # than once per scored pair (frames outlive the comparison, so their ids are stable).
+        self.bags: dict[int, tuple[Frame, frozenset[str], frozenset[str]]] = {}
+        self.totals: dict[frozenset[str], float] = {}
+
+    def words(self, fr: Frame) -> tuple[frozenset[str], frozenset[str]]:
+        """The frame's context bag and local words (see :func:`_bag`, :func:`_local`)."""
+        hit = self.bags.get(id(fr))
+        if hit is None or hit[0] is not fr:
+            hit = (fr, _bag(fr), _local(fr))
+            self.bags[id(fr)] = hit
+        return hit[1], hit[2]
+
+    def total(self, words: frozenset[str]) -> float:
+        t = self.totals.get(words)
+        if t is None:
+            # Sums in sorted order: set order varies between processes, float sums must not.
+            t = self.totals[words] = sum(self(x) for x in sorted(words))
+        return t
 
     def __call__(self, word: str) -> float:
         w = self.cache.get(word)
@@ -165,7 +189,7 @@ def _weighted_cosine(a: frozenset[str], b: frozenset[str], w: _Weights) -> float
     common = sum(w(x) for x in sorted(a & b))
     if not common:
         return 0.0
-    return common / math.sqrt(sum(w(x) for x in sorted(a)) * sum(w(x) for x in sorted(b)))
+    return common / math.sqrt(w.total(a) * w.total(b))
 
 
 def _value_relation(fa: Fact, fb: Fact) -> str:
@@ -220,15 +244,16 @@ def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
         parts.append((0.15, 1.0 if a.predicate == b.predicate else 0.0))
         if a.predicate == b.predicate:
             why.append(f"same verb '{a.predicate}'")
-    local = _weighted_cosine(_local(a), _local(b), w)
-    ctx = _weighted_cosine(_bag(a), _bag(b), w)
+    (bag_a, local_a), (bag_b, local_b) = w.words(a), w.words(b)
+    local = _weighted_cosine(local_a, local_b, w)
+    ctx = _weighted_cosine(bag_a, bag_b, w)
     if a.context_vector is not None and b.context_vector is not None:
         # Word vectors see paraphrases the lemmas miss, but every sentence of one story is
         # close to every other: only the excess over a typical pair counts.
         ctx = max(ctx, (vector_cosine(a.context_vector, b.context_vector) - 0.75) * 2.0)
     parts.append((0.3, local))
     parts.append((0.25, ctx))
-    shared = sorted((_bag(a) & _bag(b)), key=lambda x: (-w(x), x))[:3]
+    shared = sorted((bag_a & bag_b), key=lambda x: (-w(x), x))[:3]
     if shared:
         why.append("shares " + ", ".join(f"'{x}'" for x in shared))
     total = sum(wt * s for wt, s in parts) / sum(wt for wt, _ in parts)
@@ -281,11 +306,15 @@ def _name_key(name: str) -> str:
 
 
 def link(parsed: list[Parsed], near: set[tuple[str, int, str, int]],
-         aligned: set[tuple[str, int, str, int]]) -> list[Cluster]:
+         aligned: set[tuple[str, int, str, int]], *, exhaustive: bool = False) -> list[Cluster]:
     """Cluster the amounts and dates of all articles into claims.
 
     ``near`` and ``aligned`` hold (source, sentence, source, sentence) of sentence pairs that
     are near copies or aligned rewordings (both orders).
+
+    Only pairs that :func:`_may_link` cannot rule out are scored up front; the linking steps
+    read no other score except the average-linkage test, which scores the pairs it needs on
+    demand. ``exhaustive`` scores every pair of a class up front (same clusters).
     """
     w = _Weights(parsed)
     by_class: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
@@ -299,19 +328,85 @@ def link(parsed: list[Parsed], near: set[tuple[str, int, str, int]],
             for cls in classes:
                 by_class[cls][p.article.id].append(i)
     scores: dict[tuple[Key, Key], tuple[float, tuple[str, ...]]] = {}
+
+    def pair_score(x: Key, y: Key) -> tuple[float, tuple[str, ...]]:
+        fa, fb = facts[x], facts[y]
+        s, why = score(fa, fb, w, near=(x[0], fa.sentence, y[0], fb.sentence) in near,
+                       aligned=(x[0], fa.sentence, y[0], fb.sentence) in aligned)
+        scores[(x, y)] = scores[(y, x)] = (s, why)
+        return s, why
+
+    features = {k: _Features.of(f, w) for k, f in facts.items()}
+    later: set[tuple[Key, Key]] = set()
     for per_source in by_class.values():
         sources = sorted(per_source)
         for sa, sb in combinations(sources, 2):
             for i in per_source[sa]:
-                fa = facts[(sa, i)]
+                x = (sa, i)
+                ga = features[x]
                 for j in per_source[sb]:
-                    if ((sa, i), (sb, j)) in scores:
+                    y = (sb, j)
+                    if (x, y) in scores:
                         continue
-                    fb = facts[(sb, j)]
-                    s, why = score(fa, fb, w, near=(sa, fa.sentence, sb, fb.sentence) in near,
-                                   aligned=(sa, fa.sentence, sb, fb.sentence) in aligned)
-                    scores[((sa, i), (sb, j))] = scores[((sb, j), (sa, i))] = (s, why)
-    return cluster_links(facts, _mutual_best(scores))
+                    if exhaustive or _may_link(ga, features[y]) or (
+                            sa, ga.sentence, sb, features[y].sentence) in aligned or (
+                            sa, ga.sentence, sb, features[y].sentence) in near:
+                        pair_score(x, y)
+                    else:
+                        later.add((x, y))
+
+    def lazy(x: Key, y: Key) -> float:
+        pair = (x, y) if x[0] < y[0] else (y, x)
+        if pair not in later:
+            return 0.0  # no shared class: never one claim
+        hit = scores.get(pair)
+        return (hit if hit is not None else pair_score(*pair))[0]
+
+    return cluster_links(facts, _mutual_best(scores), lazy=lazy)
+
+
+@dataclass(frozen=True)
+class _Features:
+    """What :func:`_may_link` needs of a fact, computed once per fact rather than per pair."""
+
+    words: frozenset[str]
+    counted: bool
+    value: float | None
+    high: Any
+    fact: Fact
+    sentence: int
+
+    @staticmethod
+    def of(f: Fact, w: _Weights) -> _Features:
+        bag, local = w.words(_frame(f))
+        value = None
+        if f.type == "amount":
+            try:
+                value = float(f.value)
+            except (TypeError, ValueError):
+                value = None
+        return _Features(bag | local, f.attrs.get("kind") in ("count", "number"), value,
+                         f.attrs.get("high"), f, f.sentence)
+
+
+def _may_link(a: _Features, b: _Features) -> bool:
+    """Whether :func:`score` may reach LINK_MIN for two facts in unrelated sentences.
+
+    Without a shared word in the frames, the noun, verb and local parts of :func:`score` are
+    0 and the context part is at most (1 - 0.75) * 2 = 0.5 of its weight 0.25, over weights of
+    at least 0.55: at most 0.23 before the value adjustments. Only an equal, rounded or close
+    value (the amounts' ratio at least 0.8), a counted noun (compared by word vectors) or the
+    sentence bonuses (checked by the caller) can lift it to LINK_MIN (0.34).
+    """
+    if (a.counted and b.counted) or not a.words.isdisjoint(b.words):
+        return True
+    if a.fact.type != "amount":
+        return _value_relation(a.fact, b.fact) == "equal"
+    va, vb = a.value, b.value
+    if va is None or vb is None:
+        return False
+    hi, lo = max(abs(va), abs(vb)), min(abs(va), abs(vb))
+    return va == vb or (hi > 0 and lo / hi >= 0.8)
 
 
 def _mutual_best(scores: dict[tuple[Key, Key], tuple[float, tuple[str, ...]]]
@@ -341,10 +436,12 @@ def _mutual_best(scores: dict[tuple[Key, Key], tuple[float, tuple[str, ...]]]
 
 def cluster_links(facts: dict[Key, Fact],
                   scores: dict[tuple[Key, Key], tuple[float, tuple[str, ...]]],
-                  minimum: float = LINK_MIN) -> list[Cluster]:
+                  minimum: float = LINK_MIN,
+                  lazy: Callable[[Key, Key], float] | None = None) -> list[Cluster]:
     """Best one-to-one links per pair of articles, then clusters across all articles.
 
-    ``scores`` holds every scored pair in both orders; pairs never scored count as unrelated.
+    ``scores`` holds every scored pair in both orders; pairs never scored count as unrelated,
+    or are scored by ``lazy`` when the clustering needs them (they must be below ``minimum``).
     Shared by amounts and dates (scored here) and quotes (scored on their words in claims.py).
     """
     pair_cands: dict[tuple[str, str], list[tuple[float, Key, Key, tuple[str, ...]]]] = \
@@ -362,12 +459,13 @@ def cluster_links(facts: dict[Key, Fact],
                 continue
             used.update((x, y))
             links.append(Link(x, y, s, why))
-    return _cluster(facts, links, scores, minimum)
+    return _cluster(facts, links, scores, minimum, lazy)
 
 
 def _cluster(facts: dict[Key, Fact], links: list[Link],
              scores: dict[tuple[Key, Key], tuple[float, tuple[str, ...]]],
-             minimum: float = LINK_MIN) -> list[Cluster]:
+             minimum: float = LINK_MIN,
+             lazy: Callable[[Key, Key], float] | None = None) -> list[Cluster]:
     """Average-linkage merging of one-to-one links, one fact per source per cluster.
 
     Two groups merge only when, on average over all their cross pairs, the facts link: one
@@ -383,7 +481,7 @@ def _cluster(facts: dict[Key, Fact], links: list[Link],
         A, B = groups[ga], groups[gb]
         if {k[0] for k in A} & {k[0] for k in B}:
             continue
-        cross = [scores.get((x, y), (0.0, ()))[0] for x in A for y in B]
+        cross = [_cross(scores, x, y, lazy) for x in A for y in B]
         # Average linkage, and at least half the cross pairs linkable on their own (more than
         # half in small groups): a group does not grow by chaining through one member.
         need = minimum if len(A) == len(B) == 1 else max(minimum, MERGE_MIN)
@@ -406,6 +504,14 @@ def _cluster(facts: dict[Key, Fact], links: list[Link],
         out.append(Cluster(tuple(sorted(members)), round(conf, 3), tuple(why)))
     out.sort(key=lambda c: c.members)
     return out
+
+
+def _cross(scores: dict[tuple[Key, Key], tuple[float, tuple[str, ...]]], x: Key, y: Key,
+           lazy: Callable[[Key, Key], float] | None) -> float:
+    hit = scores.get((x, y))
+    if hit is not None:
+        return hit[0]
+    return lazy(x, y) if lazy is not None else 0.0
 
 
 def same_source_duplicates(clusters: list[Cluster], facts: dict[Key, Fact]) -> dict[Key, int]:

@@ -367,7 +367,7 @@ def test_cleaning_100k_one_character_lines_is_linear():
 
 
 def test_sentence_index_matches_a_scan_of_the_sentences(nlp):
-    from factcheck.extract.pipeline import _SentenceIndex
+    from factcheck.extract.pipeline import _doc_sentence_index, sentence_spans
 
     doc = nlp("Première phrase ici.\n\n\n\nDeuxième phrase, plus longue.   Troisième !\n\nFin")
     counted = [s for s in doc.sents if s.text.strip()]
@@ -376,8 +376,8 @@ def test_sentence_index_matches_a_scan_of_the_sentences(nlp):
         hits = [n for n, s in enumerate(counted) if s.start_char <= char < s.end_char]
         return hits[0] if hits else len(counted) - 1
 
-    index = _SentenceIndex(doc)
-    assert [index.of(c) for c in range(len(doc.text) + 2)] == [
+    spans = sentence_spans(doc)
+    assert [_doc_sentence_index(spans, c) for c in range(len(doc.text) + 2)] == [
         scan(c) for c in range(len(doc.text) + 2)]
 
 

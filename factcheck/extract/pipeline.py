@@ -182,29 +182,31 @@ def _sentences(doc: Doc, cleaned: CleanText) -> Iterator[Sentence]:
         cs = sent.start_char + lead
         ce = cs + len(text)
         tokens = []
+        # Each token's morphology as text once: spaCy builds the string on every str().
+        morph = {tok.i: str(tok.morph) for tok in sent}
         for tok in sent:
             if tok.is_space:
                 continue
             ts, te = _raw(cleaned, tok.idx, tok.idx + len(tok.text))
-            tokens.append(Token(tok.text, tok.lemma_, tok.pos_, str(tok.morph), ts, te,
+            tokens.append(Token(tok.text, tok.lemma_, tok.pos_, morph[tok.i], ts, te,
                                 tok.is_punct, tok.ent_type_))
         rs, re_ = _raw(cleaned, cs, ce)
         root = sent.root
-        tense = "future" if "Tense=Fut" in str(root.morph) or any(
-            "Tense=Fut" in str(t.morph) or "Mood=Cnd" in str(t.morph) for t in root.children
+        tense = "future" if "Tense=Fut" in morph[root.i] or any(
+            "Tense=Fut" in morph[t.i] or "Mood=Cnd" in morph[t.i] for t in root.children
             if t.dep_.startswith("aux")) else "past"
-        negated = any("Polarity=Neg" in str(t.morph) for t in sent)
+        negated = any("Polarity=Neg" in m for m in morph.values())
         yield Sentence(index, text, rs, re_, tuple(tokens), negated, tense)
         index += 1
 
 
 def _entity_facts(entities: list[Entity], doc: Doc, cleaned: CleanText,
                   article: Article) -> Iterator[Fact]:
-    sents = _SentenceIndex(doc)
+    sents = sentence_spans(doc)
     for ent in entities:
         for m in ent.mentions:
             rs, re_ = _raw(cleaned, m.start, m.end)
-            sent_i = sents.of(m.start)
+            sent_i = _doc_sentence_index(sents, m.start)
             yield Fact(ent.type, article.raw[rs:re_], ent.canonical, rs, re_, sent_i,
                        {"label": m.label}, (ent.canonical,))
         role = _role_of(ent, doc)
@@ -221,27 +223,27 @@ def _entity_facts(entities: list[Entity], doc: Doc, cleaned: CleanText,
             if vector is not None:
                 attrs["head_vector"] = vector
             yield Fact("role", article.raw[rs:re_], text, rs, re_,
-                       sents.of(s), attrs, (ent.canonical,))
+                       _doc_sentence_index(sents, s), attrs, (ent.canonical,))
 
 
-class _SentenceIndex:
-    """Which counted sentence of a doc holds a character, in log time.
+def sentence_spans(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end characters of the doc's non-blank sentences, numbered as _sentences does."""
+    starts, ends = [], []
+    for sent in doc.sents:
+        if sent.text.strip():
+            starts.append(sent.start_char)
+            ends.append(sent.end_char)
+    return starts, ends
 
-    Sentences are counted as :func:`_sentences` counts them (blank ones skipped); a character in
-    none of them maps to the last one. Built once per doc: a scan per mention is quadratic on a
-    long text (100,000 one-character lines).
-    """
 
-    def __init__(self, doc: Doc):
-        spans = [(sent.start_char, sent.end_char) for sent in doc.sents if sent.text.strip()]
-        self.starts = [start for start, _ in spans]
-        self.ends = [end for _, end in spans]
-
-    def of(self, char: int) -> int:
-        i = bisect.bisect_right(self.starts, char) - 1
-        if i >= 0 and char < self.ends[i]:
-            return i
-        return max(len(self.starts) - 1, 0)
+def _doc_sentence_index(spans: tuple[list[int], list[int]], char: int) -> int:
+    """The sentence holding ``char`` (the last one if none does), by bisection: mentions are
+    many, and scanning every sentence per mention grew with their product."""
+    starts, ends = spans
+    k = bisect.bisect_right(starts, char) - 1
+    if k >= 0 and char < ends[k]:
+        return k
+    return max(len(starts) - 1, 0)
 
 
 _OF = ("de", "d'", "du", "des")
@@ -330,7 +332,7 @@ def _role_before(doc: Doc, i: int, limit: int) -> tuple[int, int, str, str] | No
 
 def _quote_facts(doc: Doc, cleaned: CleanText, article: Article,
                  entities: list[Entity]) -> Iterator[Fact]:
-    sents = _SentenceIndex(doc)
+    sents = sentence_spans(doc)
     person_mentions = sorted(
         (m.start, e.canonical) for e in entities if e.type == "person" for m in e.mentions)
     text = doc.text
@@ -350,7 +352,7 @@ def _quote_facts(doc: Doc, cleaned: CleanText, article: Article,
                          speaker_text=article.raw[ss:se], speaker_via=via)
             key = (who,)
         yield Fact("quote", article.raw[rs:re_], normalise_quote(inner), rs, re_,
-                   sents.of(q.start), attrs, key)
+                   _doc_sentence_index(sents, q.start), attrs, key)
 
 
 def _is_direct(text: str, start: int, end: int) -> bool:
@@ -496,11 +498,11 @@ def _resolve_pronoun(doc: Doc, i: int, person_mentions: list[tuple[int, str]]
 def _amount_facts(doc: Doc, cleaned: CleanText, article: Article, *,
                   names: list[tuple[int, int, str]] | None = None,
                   persons: list[tuple[int, int, str]] | None = None) -> Iterator[Fact]:
-    sents = _SentenceIndex(doc)
+    sents = sentence_spans(doc)
     found = amounts_mod.find_amounts(doc.text)
-    per_sentence = Counter((sents.of(a.start), a.kind) for a in found)
+    per_sentence = Counter((_doc_sentence_index(sents, a.start), a.kind) for a in found)
     for amount in found:
-        listed = per_sentence[(sents.of(amount.start), amount.kind)] > 1
+        listed = per_sentence[(_doc_sentence_index(sents, amount.start), amount.kind)] > 1
         if amount.kind == "count" and amount.unit_end is not None:
             amount = dataclasses.replace(amount, end=noun_phrase_end(doc, amount.unit_start,
                                                                      amount.unit_end))
@@ -522,7 +524,7 @@ def _amount_facts(doc: Doc, cleaned: CleanText, article: Article, *,
                                      listed=listed)
         value: Any = int(amount.value) if float(amount.value).is_integer() else amount.value
         yield Fact("amount", article.raw[rs:re_], value, rs, re_,
-                   sents.of(amount.start), attrs,
+                   _doc_sentence_index(sents, amount.start), attrs,
                    (amount.kind, unit or "", amount.period or ""))
 
 
