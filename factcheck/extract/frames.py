@@ -23,9 +23,10 @@ if TYPE_CHECKING:
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 # Words that turn a figure into another fact: "14 autres otages" are not "15 otages", "le premier
-# semestre" is not the year. They are read as lemmas of adjectives and determiners near the fact.
+# semestre" is not the year, a total is not one of its parts. They are read as lemmas of
+# adjectives and determiners near the fact (and "au total").
 QUALIFIER_LEMMAS = {"autre", "premier", "dernier", "seul", "nouveau", "supplementaire",
-                    "initial", "prochain", "precedent"}
+                    "initial", "prochain", "precedent", "total"}
 # Lemmas too common to say what a sentence is about.
 LIGHT_LEMMAS = {"être", "avoir", "faire", "pouvoir", "devoir", "aller", "venir", "falloir",
                 "mettre", "dire", "donner", "prendre", "voir", "savoir", "vouloir", "selon",
@@ -129,7 +130,9 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
         window.extend(noun_tok.children)
     for t in window:
         lem = _lemma(t)
-        if lem in QUALIFIER_LEMMAS and t.pos_ in ("ADJ", "DET", "NUM", "ADV"):
+        if lem in QUALIFIER_LEMMAS and (t.pos_ in ("ADJ", "DET", "NUM", "ADV") or (
+                # "1 point au total" is the sum, not the "0,6 point supplémentaire" beside it
+                t.pos_ == "NOUN" and t.i > 0 and doc[t.i - 1].lower_ == "au")):
             quals.add(lem)
     scope = sorted({_lemma(t) + ":" + " ".join(_lemma(c) for c in t.children if c.pos_ in (
         "ADJ", "NUM")) for t in sent if _lemma(t) in SCOPE_NOUNS})
