@@ -224,9 +224,11 @@ class NameVariantOptions:
 
 def name_variant(obs: Observation, opts: NameVariantOptions) -> list[Verdict]:
     if obs.kind == "facts" and obs.type in ("person", "org", "place") and len(obs.sources) >= 2:
-        names = {}
+        names: dict[str, Reading] = {}
+        spelt: dict[str, dict[str, Reading]] = {}  # spelling -> source -> a reading
         for r in obs.readings:
             names.setdefault(capital_fold(str(r.value)), r)
+            spelt.setdefault(capital_fold(str(r.value)), {}).setdefault(r.source, r)
         keep = list(names.values())
         # The closest pair of spellings is the misspelling: "Betrand Delanoë" against
         # "Bertrand Delanoë", not against a bare "Delanoë".
@@ -243,7 +245,9 @@ def name_variant(obs: Observation, opts: NameVariantOptions) -> list[Verdict]:
         if best is None:
             return []
         _, x, y = best
-        rs = (x, y)
+        # Every source that writes each spelling, so the reader sees who has the odd one out.
+        rs = (x, *(r for r in spelt[capital_fold(str(x.value))].values() if r is not x),
+              y, *(r for r in spelt[capital_fold(str(y.value))].values() if r is not y))
         return [Verdict("disagreement", rs, {**_base_fields(obs), "a": x.value, "b": y.value,
                                               "values": _values(rs)},
                         explanation="spelling of one name differs")]

@@ -83,6 +83,18 @@ def test_a_misspelt_name_is_still_found(nlp):
     assert [f.rule for f in serious(report)] == ["name-variant"]
 
 
+@pytest.mark.model
+def test_a_name_variant_names_every_source_of_each_spelling(nlp):
+    from factcheck.api import compare
+
+    text = "Le maire de Paris, {}, a recueilli un quart des voix des militants socialistes."
+    report = compare([("a", text.format("Bertrand Delanoë")), ("b", text.format("Betrand Delanoë")),
+                      ("c", text.format("Bertrand Delanoë"))])
+    [finding] = serious(report, "name-variant")
+    assert sorted((e.source, e.text) for e in finding.evidence if " " in e.text) == [
+        ("a", "Bertrand Delanoë"), ("b", "Betrand Delanoë"), ("c", "Bertrand Delanoë")]
+
+
 @pytest.mark.parametrize(("a", "b", "differs"), [
     ("Jean-Noël Guerini", "Jean-Noël Guérini", True),  # an accent dropped on a small letter
     ("Jose Maria Aznar", "José Maria Aznar", True),
