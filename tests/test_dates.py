@@ -42,8 +42,8 @@ ABSOLUTE = [
     ("en octobre 2022", "en octobre 2022", "2022-10", "month", None),
     ("en 2015", "en 2015", "2015", "year", None),
     ("octobre 2022", "octobre 2022", "2022-10", "month", None),
-    ("début août", "début août", "2022-08", "part_of_month", "early"),
-    ("mi-septembre", "mi-septembre", "2022-09", "part_of_month", "mid"),
+    ("début août", "début août", "2023-08", "part_of_month", "early"),
+    ("mi-septembre", "mi-septembre", "2023-09", "part_of_month", "mid"),
     ("fin mars", "fin mars", "2023-03", "part_of_month", "late"),
     ("à la mi-mars 2021", "à la mi-mars 2021", "2021-03", "part_of_month", "mid"),
     ("fin du mois de mars", "fin du mois de mars", "2023-03", "part_of_month", "late"),
@@ -127,7 +127,7 @@ RELATIVE = [
     ("d'ici au mois de juin", "past", "2023-06", "month"),  # "d'ici" points forward
     ("la semaine dernière", "past", "2023-W19", "week"),
     ("cette semaine", "past", "2023-W20", "week"),
-    ("la semaine du 7 octobre", "past", "2022-W40", "week"),
+    ("la semaine du 7 octobre", "past", "2023-W40", "week"),
 ]
 
 
@@ -158,7 +158,9 @@ def test_parts_of_relative_periods(text: str, direction: str, value: str, precis
 # A month (or day) without a year takes the nearest year the direction allows.
 
 @pytest.mark.parametrize(("text", "direction", "value"), [
-    ("en octobre", "past", "2022-10"),
+    # A month or day without a year is the nearest one; the tense only leans the choice.
+    ("en octobre", "past", "2023-10"),  # five months ahead is nearer than seven back
+    ("en novembre", "past", "2022-11"),  # six ahead against six back: the past wins
     ("en octobre", "future", "2023-10"),
     ("en octobre", "nearest", "2023-10"),  # five months ahead is nearer than seven back
     ("en mai", "past", "2023-05"),
@@ -167,7 +169,9 @@ def test_parts_of_relative_periods(text: str, direction: str, value: str, precis
     ("le 5 mars", "past", "2023-03-05"),
     ("le 5 mars", "future", "2024-03-05"),
     ("le 20 mai", "future", "2023-05-20"),
-    ("le 20 mai", "past", "2022-05-20"),
+    ("le 20 mai", "past", "2023-05-20"),
+    ("le 20 juillet", "past", "2023-07-20"),
+    ("le 20 novembre", "past", "2022-11-20"),
     ("le 20 mai", "nearest", "2023-05-20"),
 ])
 def test_year_follows_direction(text: str, direction: str, value: str) -> None:
@@ -190,12 +194,12 @@ def test_weekday_with_day_number_finds_the_month() -> None:
 INTERVALS = [
     ("du 3 au 5 mars", "2023-03-03/2023-03-05"),
     ("du 3 au 5 mars 2022", "2022-03-03/2022-03-05"),
-    ("13-15 juillet", "2022-07-13/2022-07-15"),
-    ("entre le 13 et le 15 juillet", "2022-07-13/2022-07-15"),
+    ("13-15 juillet", "2023-07-13/2023-07-15"),
+    ("entre le 13 et le 15 juillet", "2023-07-13/2023-07-15"),
     ("les 3 et 4 mars", "2023-03-03/2023-03-04"),
     ("du samedi 13 au dimanche 15e juillet 2013", "2013-07-13/2013-07-15"),
     ("du 10 juin au 1er juillet 2023", "2023-06-10/2023-07-01"),
-    ("entre mi-septembre et début octobre", "2022-09/2022-10"),
+    ("entre mi-septembre et début octobre", "2023-09/2023-10"),
     ("entre la mi-novembre 2007 et la mi-janvier", "2007-11/2008-01"),
     ("de 2019 à 2022", "2019/2022"),
     ("entre 2019 et 2022", "2019/2022"),
@@ -349,7 +353,7 @@ def test_every_precision_is_declared() -> None:
 def test_unknown_direction_lists_the_choices() -> None:
     with pytest.raises(ValueError, match="past, future, nearest"):
         find_dates("jeudi", REF, direction="backwards")
-    assert DIRECTIONS == ("past", "future", "nearest")
+    assert DIRECTIONS == ("past", "future", "nearest", "completed")
 
 
 def test_aware_reference_is_read_as_wall_clock() -> None:

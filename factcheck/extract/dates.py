@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 
 __all__ = ["DIRECTIONS", "PRECISIONS", "DateMention", "find_dates"]
 
-DIRECTIONS = ("past", "future", "nearest")
+DIRECTIONS = ("past", "future", "nearest", "completed")
 PRECISIONS = ("year", "month", "part_of_month", "week", "day", "time", "interval")
 
 
@@ -109,7 +109,8 @@ class _Ctx:
     text: str
     today: dt.date | None
     now: tuple[int, int] | None
-    direction: str
+    direction: str  # past, future or nearest: how weekdays and clock times point
+    calendar: str = "leaning_past"  # how a yearless month or day is chosen (see _pick)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -258,7 +259,27 @@ def _pick(cands: Iterable[int], pivot: int, sense: str) -> int | None:
     if sense == "next":
         sel = [c for c in pool if c > pivot]
         return sel[0] if sel else None
+    if sense in _AGAINST_TENSE:
+        factor = _AGAINST_TENSE[sense]
+        return min(pool, key=lambda c: (abs(c - pivot) * (factor if c > pivot else 1), c > pivot))
     return min(pool, key=lambda c: (abs(c - pivot), c > pivot))
+
+
+# A named month or day without a year ("le 8 août", "en août") in a sentence that is not in the
+# future is still the nearest such day: news announces scheduled events in the present or the
+# past tense ("l'ouverture des Jeux, le 8 août"), and an event more than half a year old is
+# written with its year. So the tense only leans the choice: a day ahead counts as this many
+# times farther than the same distance back. A report ("leaning_past") reads up to about five
+# months ahead as the coming one; a verb in a past tense ("completed": "rachetée en octobre")
+# pushes harder, to three months ("ont adopté la suppression à partir du 5 janvier" in December
+# is still next January).
+_AGAINST_TENSE = {"leaning_past": 1.25, "completed": 3.0}
+
+
+def _calendar_sense(direction: str) -> str:
+    """How a yearless month or day is read: a verb in a future or a past tense ("completed")
+    is explicit; a report in the present, or no verb, only leans to the past."""
+    return "leaning_past" if direction == "past" else direction
 
 
 def _raw_precision(raw: _Raw) -> str:
@@ -282,12 +303,13 @@ def _resolve_raw(raw: _Raw, ctx: _Ctx) -> tuple[dt.date | None, bool] | None:
     today = ctx.today
     if today is None:
         return None, True
-    sense = raw.sense or ctx.direction
+    sense = raw.sense or ctx.calendar
     if raw.d is None and raw.m is not None:
         idx = _pick((_midx(dt.date(today.year + k, raw.m, 1)) for k in (-1, 0, 1)),
                     _midx(today), sense)
         return (_month_start(idx) if idx is not None else None), True
     if raw.m is None and raw.d is not None:
+        sense = raw.sense or ctx.direction
         span = range(-14, 15) if raw.wd is not None else range(-2, 3)
         days: list[int] = []
         for k in span:
@@ -303,7 +325,7 @@ def _resolve_raw(raw: _Raw, ctx: _Ctx) -> tuple[dt.date | None, bool] | None:
         matching = [d for d in dates if abs(d.year - today.year) <= 1 and d.weekday() == raw.wd]
         if matching:  # a weekday that contradicts every nearby year is a typo: ignore it
             dates = matching
-    ords = [d.toordinal() for d in dates]
+    ords = [d.toordinal() for d in dates if abs(d.year - today.year) <= 1]
     # The weekday is stronger evidence than the tense: "dimanche 7 décembre" in a past-tense
     # sentence written in June is still the coming Sunday 7 December.
     o = _pick(ords, today.toordinal(), sense) or _pick(ords, today.toordinal(), "nearest")
@@ -1248,9 +1270,12 @@ def find_dates(text: str, ref: dt.date | dt.datetime | None, *,
                direction: str = "past") -> list[DateMention]:
     """All date and time expressions in ``text``, in order, resolved against ``ref``.
 
-    ``direction`` ("past", "future", "nearest") is how the sentence's tense points expressions
-    that do not say which way they go ("jeudi", "en octobre", "le 5 mars"); it is per sentence
-    because one article reports past events and announces future ones. With ``ref`` None only
+    ``direction`` ("past", "future", "nearest", "completed") is how the governing verb's tense
+    points expressions that do not say which way they go ("jeudi", "en octobre", "le 5 mars").
+    "past" is a report (present of reporting, or no verb): a weekday is the past one, but a
+    yearless day or month is the nearest one, leaning to the past ("l'ouverture des Jeux, le 8
+    août" written in March is this August). "completed" is a verb in a past tense ("rachetée en
+    octobre"): both point to the past. With ``ref`` None only
     expressions that carry their own year resolve; the rest come back with ``value=None``.
     A timezone-aware ``ref`` is read as its own wall-clock time.
     """
@@ -1260,10 +1285,11 @@ def find_dates(text: str, ref: dt.date | dt.datetime | None, *,
     present = {need: pattern.search(low) is not None for need, pattern in _NEEDS.items()}
     if not any(present.values()):
         return []
+    way = "past" if direction == "completed" else direction
     if isinstance(ref, dt.datetime):
-        ctx = _Ctx(text, ref.date(), (ref.hour, ref.minute), direction)
+        ctx = _Ctx(text, ref.date(), (ref.hour, ref.minute), way, _calendar_sense(direction))
     else:
-        ctx = _Ctx(text, ref, None, direction)
+        ctx = _Ctx(text, ref, None, way, _calendar_sense(direction))
     cands: list[_Cand] = []
     for i, (need, pattern, handler) in enumerate(_RULES):
         if not present[need]:

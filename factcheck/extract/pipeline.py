@@ -20,6 +20,7 @@ from factcheck.extract import dates as dates_mod
 from factcheck.extract.entities import Entity, mentions, resolve
 from factcheck.extract.frames import build_frame, head_vector, noun_phrase_end
 from factcheck.extract.quotes import find_quote_spans, normalise_quote
+from factcheck.extract.tense import clause_direction
 from factcheck.model import Article, CleanText, Fact, Parsed, Sentence, Token
 
 if TYPE_CHECKING:
@@ -181,12 +182,14 @@ def _sentences(doc: Doc, cleaned: CleanText) -> Iterator[Sentence]:
         cs = sent.start_char + lead
         ce = cs + len(text)
         tokens = []
+        kept = {t.i: n for n, t in enumerate(t for t in sent if not t.is_space)}
         for tok in sent:
             if tok.is_space:
                 continue
             ts, te = _raw(cleaned, tok.idx, tok.idx + len(tok.text))
+            head = kept.get(tok.head.i, -1) if tok.head.i != tok.i else -1
             tokens.append(Token(tok.text, tok.lemma_, tok.pos_, str(tok.morph), ts, te,
-                                tok.is_punct, tok.ent_type_))
+                                tok.is_punct, tok.ent_type_, head, tok.dep_))
         rs, re_ = _raw(cleaned, cs, ce)
         root = sent.root
         tense = "future" if "Tense=Fut" in str(root.morph) or any(
@@ -533,6 +536,7 @@ def date_facts(sentences: tuple[Sentence, ...], cleaned: CleanText, article: Art
         chunk = text[cs:ce]
         direction = sent.tense or "past"
         found = dates_mod.find_dates(chunk, ref, direction=direction)
+        found = _by_governing_verb(found, sent, cleaned, cs, chunk, ref, direction)
         found.extend(dates_mod.find_centuries(chunk, found))
         for d in sorted(found, key=lambda d: d.start):
             rs, re_ = _raw(cleaned, cs + d.start, cs + d.end)
@@ -551,6 +555,27 @@ def date_facts(sentences: tuple[Sentence, ...], cleaned: CleanText, article: Art
                                              kind="date", persons=persons or [],
                                              names=names or [])
             yield Fact("date", article.raw[rs:re_], d.value, rs, re_, sent.index, attrs, (head,))
+
+
+def _by_governing_verb(found: list[dates_mod.DateMention], sent: Sentence, cleaned: CleanText,
+                       cs: int, chunk: str, ref: dt.date | None,
+                       direction: str) -> list[dates_mod.DateMention]:
+    """Re-read each date with the tense of its own verb when it differs from the sentence's:
+    "se réunira mardi soir, a déclaré samedi Hollande" has a future and a past date."""
+    if ref is None:
+        return found
+    wanted = {}
+    for d in found:
+        rs, re_ = _raw(cleaned, cs + d.start, cs + d.end)
+        own = clause_direction(sent.tokens, rs, re_)
+        if own is not None and own != direction:
+            wanted[(d.start, d.end)] = own
+    if not wanted:
+        return found
+    again = {way: {(m.start, m.end): m for m in dates_mod.find_dates(chunk, ref, direction=way)}
+             for way in set(wanted.values())}
+    return [again[wanted[(d.start, d.end)]].get((d.start, d.end), d)
+            if (d.start, d.end) in wanted else d for d in found]
 
 
 def _clean_index(cleaned: CleanText, raw_pos: int) -> int:
