@@ -37,7 +37,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-__all__ = ["DIRECTIONS", "PRECISIONS", "DateMention", "find_dates"]
+__all__ = ["DIRECTIONS", "PRECISIONS", "DateMention", "Reference", "find_dates"]
 
 DIRECTIONS = ("past", "future", "nearest", "completed")
 PRECISIONS = ("year", "month", "part_of_month", "week", "day", "time", "interval")
@@ -65,6 +65,31 @@ class DateMention:
     relative: bool
     part: str | None = None
     tz: str | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """When an article was published, as a window: one day, or a whole month or year.
+
+    An article dated "2023-05" was published on one of 31 days. An expression reads the same
+    from every one of them ("le mois dernier" is April) or it does not ("jeudi" is any of five
+    Thursdays): then it stays unresolved rather than being given one invented day.
+    """
+
+    earliest: dt.date
+    latest: dt.date
+
+    @classmethod
+    def of(cls, date: dt.date | None, precision: str | None) -> Reference | None:
+        """The window of a publication date known to the day, the month or the year."""
+        if date is None:
+            return None
+        if precision == "month":
+            nxt = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return cls(date.replace(day=1), nxt - dt.timedelta(days=1))
+        if precision == "year":
+            return cls(dt.date(date.year, 1, 1), dt.date(date.year, 12, 31))
+        return cls(date, date)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1266,7 +1291,7 @@ def _mention(c: _Cand) -> DateMention:
                        c.part, tz)
 
 
-def find_dates(text: str, ref: dt.date | dt.datetime | None, *,
+def find_dates(text: str, ref: dt.date | dt.datetime | Reference | None, *,
                direction: str = "past") -> list[DateMention]:
     """All date and time expressions in ``text``, in order, resolved against ``ref``.
 
@@ -1277,8 +1302,17 @@ def find_dates(text: str, ref: dt.date | dt.datetime | None, *,
     août" written in March is this August). "completed" is a verb in a past tense ("rachetée en
     octobre"): both point to the past. With ``ref`` None only
     expressions that carry their own year resolve; the rest come back with ``value=None``.
-    A timezone-aware ``ref`` is read as its own wall-clock time.
+    A timezone-aware ``ref`` is read as its own wall-clock time. A :class:`Reference` window
+    resolves an expression only when it reads the same from its first and its last day.
     """
+    if isinstance(ref, Reference):
+        if ref.earliest == ref.latest:
+            return find_dates(text, ref.earliest, direction=direction)
+        first = find_dates(text, ref.earliest, direction=direction)
+        last = {(m.start, m.end): m.value for m in find_dates(text, ref.latest,
+                                                                direction=direction)}
+        return [m if last.get((m.start, m.end)) == m.value
+                else replace(m, value=None, resolved=False) for m in first]
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}, not {direction!r}")
     low = text.lower()

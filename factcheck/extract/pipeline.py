@@ -57,7 +57,7 @@ PRONOUNS = {"il", "elle", "-il", "-elle", "ils", "elles", "-ils", "-elles"}
 
 
 def parse_articles(articles: Iterable[Article], nlp: Language | Callable[[], Language], *,
-                   refs: dict[str, dt.date | None] | None = None,
+                   refs: dict[str, dt.date | dates_mod.Reference | None] | None = None,
                    batch_size: int = 32, cache: ParseCache | None = None) -> Iterator[Parsed]:
     """Clean, run the model in batches and extract facts; results come in input order.
 
@@ -66,8 +66,8 @@ def parse_articles(articles: Iterable[Article], nlp: Language | Callable[[], Lan
     """
     items = []
     for a in articles:
-        ref = (refs or {}).get(a.id, a.date)
-        key = cache.key(a.raw, ref) if cache is not None else None
+        ref = (refs or {}).get(a.id, reference(a))
+        key = cache.key(a.raw + _window_key(ref), _day(ref)) if cache is not None else None
         hit = cache.get(key) if cache is not None and key is not None else None
         items.append((a, ref, key, hit))
     todo = [(a, clean(a)) for a, _, _, hit in items if hit is None]
@@ -85,6 +85,26 @@ def parse_articles(articles: Iterable[Article], nlp: Language | Callable[[], Lan
         if cache is not None and key is not None:
             cache.put(key, parsed)
         yield parsed
+
+
+def reference(article: Article) -> dates_mod.Reference | None:
+    """The publication window every command resolves relative dates against.
+
+    ``extract`` and ``diff`` both start from it, so one article's "jeudi" cannot get two
+    values; ``diff`` may then narrow it with the story's own dated days (see api.refine_refs).
+    """
+    return dates_mod.Reference.of(article.date, article.date_precision)
+
+
+def _day(ref: dt.date | dates_mod.Reference | None) -> dt.date | None:
+    return ref.earliest if isinstance(ref, dates_mod.Reference) else ref
+
+
+def _window_key(ref: dt.date | dates_mod.Reference | None) -> str:
+    """What a cache key needs beyond the first day: a window's last day."""
+    if isinstance(ref, dates_mod.Reference) and ref.latest != ref.earliest:
+        return f"\x00{ref.latest.isoformat()}"
+    return ""
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -121,7 +141,8 @@ def pipe_texts(nlp: Language, texts: list[str], *, batch_size: int = 32) -> Iter
         yield doc
 
 
-def build(article: Article, cleaned: CleanText, doc: Doc, ref: dt.date | None) -> Parsed:
+def build(article: Article, cleaned: CleanText, doc: Doc,
+          ref: dt.date | dates_mod.Reference | None) -> Parsed:
     if article.title is None and cleaned.title:
         article = dataclasses.replace(article, title=cleaned.title)
     sentences = tuple(_sentences(doc, cleaned))
@@ -520,7 +541,7 @@ def _amount_facts(doc: Doc, cleaned: CleanText, article: Article, *,
 
 
 def date_facts(sentences: tuple[Sentence, ...], cleaned: CleanText, article: Article,
-               ref: dt.date | None, *, doc: Doc | None = None,
+               ref: dt.date | dates_mod.Reference | None, *, doc: Doc | None = None,
                names: list[tuple[int, int, str]] | None = None,
                persons: list[tuple[int, int, str]] | None = None) -> Iterator[Fact]:
     """Dates per sentence, so each is resolved with the tense of its own sentence.
@@ -558,7 +579,7 @@ def date_facts(sentences: tuple[Sentence, ...], cleaned: CleanText, article: Art
 
 
 def _by_governing_verb(found: list[dates_mod.DateMention], sent: Sentence, cleaned: CleanText,
-                       cs: int, chunk: str, ref: dt.date | None,
+                       cs: int, chunk: str, ref: dt.date | dates_mod.Reference | None,
                        direction: str) -> list[dates_mod.DateMention]:
     """Re-read each date with the tense of its own verb when it differs from the sentence's:
     "se réunira mardi soir, a déclaré samedi Hollande" has a future and a past date."""
