@@ -50,9 +50,14 @@ def kind(text: str) -> str:
 
 def article_of(doc: dict) -> tuple[Article, list[tuple[int, int, str, str]]]:
     """One article of the gold lines, and the gold spans in its raw text."""
+    # The article's title line comes first, as in the file: the cleaner takes the first line
+    # of an article for its title, so a gold sentence must not stand in that place.
     parts: list[str] = []
     where: dict[int, int] = {}
     pos = 0
+    if doc["lines"][0]["line"] != 0:
+        parts.append(doc["title"])
+        pos = len(doc["title"]) + 2
     for line in doc["lines"]:
         where[line["line"]] = pos
         parts.append(line["text"])

@@ -15,8 +15,10 @@ Why this module is shaped the way it is:
 * The tense of the sentence decides which way an ambiguous expression points ("jeudi" in a
   report is the past Thursday, in an announcement the coming one), so the caller passes a
   ``direction`` per sentence; explicit words ("dernier", "prochain") override it.
-* "la veille" and "le lendemain" resolve against the reference (a caller may pass the event's
-  date), but counted offsets that point back into the story ("Un mois plus tard", "deux jours
+* "la veille", "le lendemain", "le même jour" and "trois jours plus tard" count from the
+  previous dated day of the text (the caller passes the last one of earlier sentences as
+  ``anchor``): "Le 12 mai, il a été arrêté. Le lendemain, ..." is 13 May. Without one, "la
+  veille" counts from the reference, but counted offsets ("Un mois plus tard", "deux jours
   avant le scrutin") stay unresolved unless a date follows them ("trois jours après le 1er
   mars"): counted from the publication date they would be confidently wrong.
 * Recall is traded for precision where French is ambiguous: a month name needs a month context
@@ -126,6 +128,7 @@ class _Cand:
     anchor: tuple[int, str] | None = None  # "la veille" = (-1, "day"): may bind to a next date
     bound: bool = False  # anchor followed by "de/du ..." : relative to that, not to ref
     weekof: bool = False  # "la semaine du": becomes the week of the following date
+    story: bool = False  # "trois jours plus tard": counts from the story's previous date only
     rule: int = 0
 
 
@@ -778,14 +781,15 @@ _REL_DAYS = {
     "cette soiree": 0, "hier": -1, "avant-hier": -2, "avant hier": -2, "demain": 1,
     "apres-demain": 2, "apres demain": 2, "la veille": -1, "l'avant-veille": -2,
     "le lendemain": 1, "le surlendemain": 2, "le jour d'avant": -1, "le jour precedent": -1,
-    "le jour d'apres": 1, "le jour suivant": 1, "jour suivant": 1,
+    "le jour d'apres": 1, "le jour suivant": 1, "jour suivant": 1, "le meme jour": 0,
+    "ce meme jour": 0,
 }
 _ANCHORABLE = ("la veille", "l'avant-veille", "le lendemain", "le surlendemain")
 
 
 @_rule(rf"\b(?P<w>aujourd{_AP}hui|avant-hier|avant\s+hier|après-demain|apr[eè]s\s+demain"
        rf"|hier|demain|la\s+veille|l{_AP}avant-veille|le\s+lendemain|le\s+surlendemain"
-       rf"|ce\s+jour(?!\s*-)|le\s+jour\s+même|le\s+jour\s+(?:d{_AP}avant|précédent|d{_AP}après"
+       rf"|ce\s+jour(?!\s*-)|le\s+jour\s+même|(?:le|ce)\s+même\s+jour|le\s+jour\s+(?:d{_AP}avant|précédent|d{_AP}après"
        rf"|suivant)|jour\s+suivant|dans\s+la\s+journée|ce\s+matin|ce\s+midi|ce\s+soir"
        rf"|cet\s+après-midi|cette\s+nuit|cette\s+matinée|cette\s+soirée)(?!\w)"
        rf"(?P<pod>\s+{_POD})?", need="relday")
@@ -797,7 +801,7 @@ def _relative_day(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     n = _REL_DAYS[w]
     pod = _pod_kind(m["pod"]) or _pod_kind(w)
     c = _rel(ctx, m.start(), m.end(), "day", lambda t: t + dt.timedelta(days=n), pod=pod)
-    if w in _ANCHORABLE or w.startswith("le jour "):
+    if w in _ANCHORABLE or w.startswith("le jour ") or w.endswith("meme jour"):
         c.anchor = (n, "day")
         c.bound = bool(_NOUN_AFTER.match(ctx.text, m.end()))
     return c
@@ -903,6 +907,9 @@ def _offset_anchor(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     c = _rel(ctx, m.start(), m.end(), prec, lambda t: _offset(t, sign * n, unit))
     c.anchor = (sign * n, unit)
     c.bound = True
+    after = ctx.text[m.end():m.end() + 3]
+    c.story = _fold(m["dir"]) in ("plus tard", "plus tot", "auparavant") or \
+        re.match(r"\s*(?:[,.;:!?)»]|$)", after) is not None
     return c
 
 
@@ -1292,7 +1299,8 @@ def _mention(c: _Cand) -> DateMention:
 
 
 def find_dates(text: str, ref: dt.date | dt.datetime | Reference | None, *,
-               direction: str = "past") -> list[DateMention]:
+               direction: str = "past",
+               anchor: tuple[dt.date, str] | None = None) -> list[DateMention]:
     """All date and time expressions in ``text``, in order, resolved against ``ref``.
 
     ``direction`` ("past", "future", "nearest", "completed") is how the governing verb's tense
@@ -1307,10 +1315,11 @@ def find_dates(text: str, ref: dt.date | dt.datetime | Reference | None, *,
     """
     if isinstance(ref, Reference):
         if ref.earliest == ref.latest:
-            return find_dates(text, ref.earliest, direction=direction)
-        first = find_dates(text, ref.earliest, direction=direction)
+            return find_dates(text, ref.earliest, direction=direction, anchor=anchor)
+        first = find_dates(text, ref.earliest, direction=direction, anchor=anchor)
         last = {(m.start, m.end): m.value for m in find_dates(text, ref.latest,
-                                                                direction=direction)}
+                                                                direction=direction,
+                                                                anchor=anchor)}
         return [m if last.get((m.start, m.end)) == m.value
                 else replace(m, value=None, resolved=False) for m in first]
     if direction not in DIRECTIONS:
@@ -1341,7 +1350,40 @@ def find_dates(text: str, ref: dt.date | dt.datetime | Reference | None, *,
     cands = _fold_pairs(cands, _time_range(ctx))
     cands = _fold_pairs(cands, _date_time(ctx))
     cands = _fold_pairs(cands, _date_range(ctx))
-    return [_mention(c) for c in cands]
+    return [_mention(c) for c in _anchor_on_story(cands, anchor)]
+
+
+def _anchor_on_story(cands: list[_Cand], anchor: tuple[dt.date, str] | None) -> list[_Cand]:
+    """Count "la veille", "le lendemain", "le même jour", "un mois plus tard" from the previous
+    date of the text ("Le 12 mai, il a été arrêté. Le lendemain, ..." is 13 May; "En avril
+    ... Un mois plus tard" is May), and give a clock time written alone the day named before it
+    in the sentence ("jeudi soir sur TF1 à 20h"). ``anchor`` is the last date (and its
+    precision) of the sentences before this one. An offset in days needs a day to count from,
+    one in months a month or a day; without one, "la veille" stays relative to the reference
+    and counted offsets unresolved.
+    """
+    prev, here = anchor, None
+    out = []
+    for c in cands:
+        if c.anchor and (not c.bound or c.story) and prev is not None:
+            n, unit = c.anchor
+            base, prec = prev
+            if prec in ("day", "time") or (unit in ("month", "year") and prec != "year") \
+                    or unit == "year":
+                out_prec = "day" if unit in ("day", "week") else unit
+                c = replace(c, date=_offset(base, n, unit), precision=out_prec, bound=False,
+                            relative=True)
+        elif c.timeonly and here is not None and c.precision in ("time", "interval"):
+            c = replace(_set_day(c, here, None), start=c.start, end=c.end)
+        if c.date is not None and not c.bound and not c.timeonly and c.precision in _ANCHORS:
+            prev = (c.date, c.precision)
+            if c.precision in ("day", "time"):
+                here = c.date
+        out.append(c)
+    return out
+
+
+_ANCHORS = ("day", "time", "month", "part_of_month", "year")
 
 
 _WEEKDAY_N = {"lundi": 1, "mardi": 2, "mercredi": 3, "jeudi": 4, "vendredi": 5, "samedi": 6,

@@ -550,14 +550,17 @@ def date_facts(sentences: tuple[Sentence, ...], cleaned: CleanText, article: Art
     what undated articles compare, and, when the parse is given, its frame.
     """
     text = cleaned.text
+    anchor: tuple[dt.date, str] | None = None  # the last date so far: "le lendemain" counts
+    # from it
     for sent in sentences:
         # Locate the sentence in the clean text through its first token's raw offset.
         cs = _clean_index(cleaned, sent.start)
         ce = _clean_index(cleaned, sent.end - 1) + 1
         chunk = text[cs:ce]
         direction = sent.tense or "past"
-        found = dates_mod.find_dates(chunk, ref, direction=direction)
-        found = _by_governing_verb(found, sent, cleaned, cs, chunk, ref, direction)
+        found = dates_mod.find_dates(chunk, ref, direction=direction, anchor=anchor)
+        found = _by_governing_verb(found, sent, cleaned, cs, chunk, ref, direction, anchor)
+        anchor = _last_date(found) or anchor
         found.extend(dates_mod.find_centuries(chunk, found))
         for d in sorted(found, key=lambda d: d.start):
             rs, re_ = _raw(cleaned, cs + d.start, cs + d.end)
@@ -580,7 +583,8 @@ def date_facts(sentences: tuple[Sentence, ...], cleaned: CleanText, article: Art
 
 def _by_governing_verb(found: list[dates_mod.DateMention], sent: Sentence, cleaned: CleanText,
                        cs: int, chunk: str, ref: dt.date | dates_mod.Reference | None,
-                       direction: str) -> list[dates_mod.DateMention]:
+                       direction: str, anchor: tuple[dt.date, str] | None
+                       ) -> list[dates_mod.DateMention]:
     """Re-read each date with the tense of its own verb when it differs from the sentence's:
     "se réunira mardi soir, a déclaré samedi Hollande" has a future and a past date."""
     if ref is None:
@@ -593,10 +597,24 @@ def _by_governing_verb(found: list[dates_mod.DateMention], sent: Sentence, clean
             wanted[(d.start, d.end)] = own
     if not wanted:
         return found
-    again = {way: {(m.start, m.end): m for m in dates_mod.find_dates(chunk, ref, direction=way)}
+    again = {way: {(m.start, m.end): m for m in dates_mod.find_dates(chunk, ref, direction=way,
+                                                                       anchor=anchor)}
              for way in set(wanted.values())}
     return [again[wanted[(d.start, d.end)]].get((d.start, d.end), d)
             if (d.start, d.end) in wanted else d for d in found]
+
+
+def _last_date(found: list[dates_mod.DateMention]) -> tuple[dt.date, str] | None:
+    """The last date of a sentence and its precision, for the next one's "le lendemain"."""
+    for d in reversed(found):
+        if d.value and d.precision in ("day", "time", "month", "part_of_month", "year"):
+            padded = (d.value[:10] + "-01-01"[len(d.value[:10]) - 4:]) if len(d.value) < 10 \
+                else d.value[:10]
+            try:
+                return dt.date.fromisoformat(padded), d.precision
+            except ValueError:
+                continue
+    return None
 
 
 def _clean_index(cleaned: CleanText, raw_pos: int) -> int:
