@@ -145,9 +145,14 @@ class _Ctx:
 # Vocabulary
 
 
+# Every apostrophe news copy uses: straight, curly (right and left), modifier letter, grave,
+# acute and prime ("aujourd‘hui", "aujourdʼhui", "aujourd´hui" are all "aujourd'hui").
+_APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼ`´′"})
+
+
 def _fold(s: str) -> str:
     """Lower-case, accent-free, straight apostrophes: one table serves "févr.", "FEV", "fév"."""
-    s = unicodedata.normalize("NFD", s.lower().replace("’", "'"))
+    s = unicodedata.normalize("NFD", s.lower().translate(_APOSTROPHES))
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
@@ -202,7 +207,7 @@ def _mod_sense(mod: str | None) -> str | None:
 
 # Regex building blocks. All rules are compiled case-insensitive; (?-i:...) marks the few
 # places where case carries meaning (time-zone abbreviations, capitalised place names).
-_AP = "['’]"
+_AP = "['’‘ʼ`´′]"
 _MONTH_FULL = (r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre"
                r"|novembre|d[ée]cembre)(?!\w)")
 _MONTH_ABBR = r"(?:janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c)(?:\.|(?!\w))"
@@ -518,11 +523,12 @@ _NEEDS = {  # searched in the lower-cased text: case-sensitive searches are much
                         r"(?:ier|il|let|embre|obre|\.|\b)"),
     "weekday": re.compile(r"(?:lun|mar|mercre|jeu|vendre|same)di|dimanche"
                           r"|(?:lun|mar|mer|jeu|ven|sam|dim)\."),
-    "clock": re.compile(r"\d|midi|minuit|heure"),
+    "clock": re.compile(r"\d|midi|minuit|heure|minute"),
     "unit": re.compile(r"jour|semaine|mois|\ban|ann[ée]e"),
     "window": re.compile(r"derni|prochain|pass[ée]|suivant|[ée]coul|pr[ée]c[ée]d|venir"),
     "part": re.compile(r"d[ée]but|milieu|fin|\bmi\b"),
-    "relday": re.compile(r"hier|demain|aujourd|veille|lendemain|jour|\bcet?\b|\bcette\b"),
+    "relday": re.compile(r"hier|demain|aujourd|veille|lendemain|jour|\bcet?\b|\bcette\b"
+                         r"|d[ée]sormais"),
     "period": re.compile(r"semaine|mois|\ban|ann[ée]e|week"),
 }
 
@@ -618,7 +624,8 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if inc in ("a la", "la", "au") and not m["part"]:
         return None
     yy = m["yq"] or m["yy"] or m["y68"]
-    if not (m["pre"] or m["inc"] or m["part"] or m["y"] or m["mod"] or yy):
+    if not (m["pre"] or m["inc"] or m["part"] or m["y"] or m["mod"] or yy) \
+            and not _bare_month(m, ctx):
         return None
     pre = _fold(m["pre"] or "")
     sense = _mod_sense(m["mod"]) if not m["y"] else None
@@ -634,6 +641,66 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     y = int(m["y"]) if m["y"] else _expand_yy(int(yy), ctx) if yy else None
     raw = _Raw(y, _MONTHS[_fold(m["mon"]).rstrip(".")], part=part, sense=sense)
     return _cal(ctx, start, end, raw)
+
+
+def _bare_month(m: re.Match[str], ctx: _Ctx) -> bool:
+    """A month name alone ("avril aussi", "En attendant septembre") is the month when written
+    in lower case. Capitalised it stays ambiguous even at a sentence start ("Mars est une
+    planète", "Mai Lan"); an abbreviation never counts ("sept." is also the number), nor a
+    name after a day number that made no date ("le 31 juin")."""
+    word = m["mon"]
+    if word.endswith(".") or m.start("mon") != m.start() or not word[0].islower():
+        return False
+    if re.search(r"\d\s*$", _before(ctx, m.start(), 4)):
+        return False
+    return re.match(r"\s*-", ctx.text[m.end():]) is None  # "mars-avril" is a range
+
+
+@_rule(rf"\b(?P<pre>en|depuis|dès|fin|début|mi|courant|avant|après|l{_AP}été|l{_AP}hiver"
+       rf"|printemps|automne)(?:\s+|-)(?P<yy>\d\d)"
+       rf"(?=\s*(?:$|[,.;:!?)»]|(?:et|ou|puis|à|a|jusqu{_AP}en)\s|[-–]))", need="digit")
+def _two_digit_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"en 97", "depuis 98", "fin 99": a two-digit year after a preposition of time, at the
+    end of a phrase ("en 97 et en 98", "depuis 97,"; not "en 12 parts", "depuis 20 ans"), and
+    in the three decades before the reference or the decade after."""
+    if _UNIT_AFTER.match(ctx.text, m.end()):
+        return None
+    y = _expand_yy(int(m["yy"]), ctx)
+    if ctx.today is not None and not ctx.today.year - 30 <= y <= ctx.today.year + 10:
+        return None
+    pre = _fold(m["pre"])
+    part = _PARTS.get(pre)
+    start = m.start() if pre in ("en", "fin", "debut", "mi", "courant") else m.start("yy")
+    return _Cand(start, m.end(), "year", dt.date(y, 1, 1), part)
+
+
+@_rule(r"\bdésormais\b", need="relday")
+def _from_now_on(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"désormais" (from now on) starts at the reference day: TimeML's PRESENT_REF."""
+    return _rel(ctx, m.start(), m.end(), "day", lambda t: t)
+
+
+_SUBDAY = rf"(?P<n>{_NUM})\s+(?P<u>heures?|minutes?)(?!\w)"
+
+
+@_rule(rf"\b(?P<dir>il\s+y\s+a|dans|voilà)\s+{_SUBDAY}", need="clock")
+def _subday_offset(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"dans une heure", "il y a vingt minutes": with the reference's clock, a clock time;
+    with only its day, that day (a news report is dated to the day, and an offset of hours
+    does not say which side of midnight it falls)."""
+    n = _num(m["n"])
+    if n is None or n >= 24 * 60:
+        return None
+    minutes = n * 60 if _fold(m["u"]).startswith("heure") else n
+    sign = -1 if not _fold(m["dir"]).startswith("dans") else 1
+    if ctx.today is None:
+        return _Cand(m.start(), m.end(), "day", relative=True)
+    if ctx.now is None:
+        if minutes > 12 * 60:
+            return None  # "dans 18 heures" may be tomorrow: no day can be given honestly
+        return _Cand(m.start(), m.end(), "day", ctx.today, relative=True)
+    at = dt.datetime.combine(ctx.today, dt.time(*ctx.now)) + dt.timedelta(minutes=sign * minutes)
+    return _Cand(m.start(), m.end(), "time", at.date(), hm=(at.hour, at.minute), relative=True)
 
 
 @_rule(rf"(?:\b(?P<pre>{_REL_PREP}|de|entre|vers)\s+)?(?:\b(?P<inc>en\s+l{_AP}an|en|l{_AP}an"
@@ -787,14 +854,14 @@ _REL_DAYS = {
 _ANCHORABLE = ("la veille", "l'avant-veille", "le lendemain", "le surlendemain")
 
 
-@_rule(rf"\b(?P<w>aujourd{_AP}hui|avant-hier|avant\s+hier|après-demain|apr[eè]s\s+demain"
+@_rule(rf"\b(?P<w>aujourd{_AP}\s?hui|aujourd\s+hui|avant-hier|avant\s+hier|après-demain|apr[eè]s\s+demain"
        rf"|hier|demain|la\s+veille|l{_AP}avant-veille|le\s+lendemain|le\s+surlendemain"
        rf"|ce\s+jour(?!\s*-)|le\s+jour\s+même|(?:le|ce)\s+même\s+jour|le\s+jour\s+(?:d{_AP}avant|précédent|d{_AP}après"
        rf"|suivant)|jour\s+suivant|dans\s+la\s+journée|ce\s+matin|ce\s+midi|ce\s+soir"
        rf"|cet\s+après-midi|cette\s+nuit|cette\s+matinée|cette\s+soirée)(?!\w)"
        rf"(?P<pod>\s+{_POD})?", need="relday")
 def _relative_day(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    w = re.sub(r"\s+", " ", _fold(m["w"]))
+    w = re.sub(r"^aujourd'?\s*hui$", "aujourd'hui", re.sub(r"\s+", " ", _fold(m["w"])))
     before = _fold(_before(ctx, m.start(), 4))
     if w in ("demain", "aujourd'hui") and re.search(r"\bd(?:e |')$", before):
         return None  # "l'école de demain", "la France d'aujourd'hui" are not dates
@@ -1077,7 +1144,7 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
             return None
     suf = _fold(m["suf"] or "")
     pod = _pod_kind(suf)
-    if pod == "pm" and h < 12:
+    if pod == "pm" and 1 <= h < 12:
         h += 12
     c = _Cand(m.start(), m.end(), "time", hm=(h, mi), tz=tz, relative=True)
     if suf.strip().startswith(("ce ", "cet ")):
@@ -1213,8 +1280,10 @@ def _set_day(c: _Cand, day: dt.date | None, pod: str | None) -> _Cand:
         return replace(c, lo=lo, hi=hi, timeonly=False)
     assert c.hm is not None
     h, mi = c.hm
-    if pod == "pm" and h < 12:
+    if pod == "pm" and 1 <= h < 12:
         h += 12
+    elif pod == "pm" and h == 0 and day is not None:
+        day += dt.timedelta(days=1)  # "samedi soir à 0 h 10" is past midnight, not 12:10
     return replace(c, date=day, hm=(h, mi), timeonly=False)
 
 
