@@ -522,3 +522,16 @@ def test_counted_offset_follows_the_precision_of_its_anchor() -> None:
                                   "dans 18 heures"])
 def test_new_rules_stay_out_of_non_dates(text: str) -> None:
     assert [m.value for m in find_dates(text, dt.date(2008, 5, 21)) if m.value] == []
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("Il a été condamné à 1 an 2 mois de prison ferme.", 14),
+    ("Il a été condamné à un an et deux mois de prison.", 14),
+])
+def test_compound_duration_is_one_amount(text: str, months: int) -> None:
+    # "1 an 2 mois" is no date: it is one duration, so "14 mois" elsewhere agrees with it.
+    from factcheck.extract.amounts import MONTH_S, find_amounts
+
+    durations = [a for a in find_amounts(text) if a.kind == "duration"]
+    assert len(durations) == 1 and round(durations[0].value / MONTH_S) == months
+    assert find_dates(text, REF) == []
