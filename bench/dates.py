@@ -1,7 +1,8 @@
 """Value accuracy of date resolution on real French news, against gold annotated by reading.
 
 Usage: ``python bench/dates.py [GOLD_JSON] [--misses]`` (default
-``bench/data/dates/rpm2_gold.json``). Prints the number of gold expressions, the recall of
+``bench/data/dates/rpm2_gold.json``; ``bench/data/dates/rpm2_heldout.json`` is a smaller set
+annotated after the code was written, see its README). Prints the number of gold expressions, the recall of
 expressions found (a date fact overlapping the gold span) and the exact-value accuracy (the
 overlapping fact's value equals the gold value at the gold precision), overall and by kind of
 expression.

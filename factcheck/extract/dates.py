@@ -304,9 +304,9 @@ def _pick(cands: Iterable[int], pivot: int, sense: str) -> int | None:
 # written with its year. So the tense only leans the choice: a day ahead counts as this many
 # times farther than the same distance back. A report ("leaning_past") reads up to about five
 # months ahead as the coming one; a verb in a past tense ("completed": "rachetée en octobre")
-# pushes harder, to three months ("ont adopté la suppression à partir du 5 janvier" in December
-# is still next January).
-_AGAINST_TENSE = {"leaning_past": 1.25, "completed": 3.0}
+# pushes harder, to four months: the date may still be the target of a past act ("a été
+# invité le 10 décembre" in August, "ont adopté la suppression à partir du 5 janvier").
+_AGAINST_TENSE = {"leaning_past": 1.25, "completed": 2.0}
 
 
 def _calendar_sense(direction: str) -> str:
