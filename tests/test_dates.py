@@ -535,3 +535,8 @@ def test_compound_duration_is_one_amount(text: str, months: int) -> None:
     durations = [a for a in find_amounts(text) if a.kind == "duration"]
     assert len(durations) == 1 and round(durations[0].value / MONTH_S) == months
     assert find_dates(text, REF) == []
+
+
+def test_weekday_and_day_number_is_the_nearest_such_day() -> None:
+    # Friday the 18th: June 1999 (four weeks ahead), not December 1998 (five months back).
+    assert one("Le verdict est attendu vendredi 18.", dt.date(1999, 5, 21)).value == "1999-06-18"

@@ -342,7 +342,6 @@ def _resolve_raw(raw: _Raw, ctx: _Ctx) -> tuple[dt.date | None, bool] | None:
                     _midx(today), sense)
         return (_month_start(idx) if idx is not None else None), True
     if raw.m is None and raw.d is not None:
-        sense = raw.sense or ctx.direction
         span = range(-14, 15) if raw.wd is not None else range(-2, 3)
         days: list[int] = []
         for k in span:
