@@ -23,6 +23,7 @@ from factcheck.clean import clean
 from factcheck.engine import run
 from factcheck.errors import InputError, UsageError
 from factcheck.extract import pipeline as extract
+from factcheck.extract.dates import Reference
 from factcheck.load import article_from_text, load_file, unique_ids
 from factcheck.model import Article, Finding, Parsed, Problem, Severity
 from factcheck.nlp import load_model
@@ -289,19 +290,14 @@ def _show_date(d: dt.date | None, precision: str | None) -> str:
                                                                          d.isoformat())
 
 
-def provisional_ref(a: Article) -> dt.date | None:
-    """A month-precision date reads best as the month's last day: events precede publication."""
-    if a.date is None:
-        return None
-    if a.date_precision == "month":
-        nxt = (a.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        return nxt - dt.timedelta(days=1)
-    if a.date_precision == "year":
-        return dt.date(a.date.year, 12, 31)
-    return a.date
+def provisional_ref(a: Article) -> Reference | None:
+    """The same publication window as ``extract`` uses (a month-precision date is the whole
+    month: a weekday then stays unresolved rather than getting an invented day)."""
+    return extract.reference(a)
 
 
-def refine_refs(parsed: list[Parsed]) -> tuple[dict[str, dt.date | None], list[str]]:
+def refine_refs(parsed: list[Parsed]) -> tuple[dict[str, dt.date | Reference | None],
+                                               list[str]]:
     """Narrow a month-precision publication date with the story's own latest dated day.
 
     An article dated only "2023-05" that says "jeudi" cannot be resolved to a day; but if a
@@ -319,14 +315,15 @@ def refine_refs(parsed: list[Parsed]) -> tuple[dict[str, dt.date | None], list[s
                     days.append(dt.date.fromisoformat(str(f.value)[:10]))
                 except ValueError:
                     continue
-    refs: dict[str, dt.date | None] = {}
+    refs: dict[str, dt.date | Reference | None] = {}
     notes: list[str] = []
     for p in parsed:
         a = p.article
-        ref = provisional_ref(a)
-        if a.date is not None and a.date_precision in ("month", "year") and ref is not None:
-            lo = a.date
-            inside = [d for d in days if lo <= d <= ref]
+        ref: dt.date | Reference | None = provisional_ref(a)
+        if a.date is not None and a.date_precision in ("month", "year") and \
+                isinstance(ref, Reference):
+            window = ref
+            inside = [d for d in days if window.earliest <= d <= window.latest]
             if inside:
                 ref = max(inside)
                 notes.append(f"{a.id}: publication date known to the "
@@ -369,7 +366,7 @@ def anchor_years(parsed: list[Parsed]) -> list[Parsed]:
     return out
 
 
-def redate(p: Parsed, ref: dt.date | None) -> Parsed:
+def redate(p: Parsed, ref: dt.date | Reference | None) -> Parsed:
     """Re-resolve this article's dates against a refined reference (cheap: no model run)."""
     if ref is None:
         return p

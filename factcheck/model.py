@@ -83,6 +83,8 @@ class Token:
     end: int
     is_punct: bool = False
     ent: str = ""
+    head: int = -1  # index of the syntactic head in the sentence's tokens; -1 for the root
+    dep: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,6 @@
-"""Date and time extraction: parametrised tables per category, no spaCy.
+"""Date and time extraction: parametrised tables per category, no spaCy, except the issue #12
+table at the end, which runs the real pipeline because a date's direction comes from the parse
+of its governing verb.
 
 The reference date of most tables is Friday 19 May 2023, the publication date of the seed
 story, so the tables double as the dates that story needs ("jeudi" = 18 May, "le mois dernier"
@@ -42,8 +44,8 @@ ABSOLUTE = [
     ("en octobre 2022", "en octobre 2022", "2022-10", "month", None),
     ("en 2015", "en 2015", "2015", "year", None),
     ("octobre 2022", "octobre 2022", "2022-10", "month", None),
-    ("début août", "début août", "2022-08", "part_of_month", "early"),
-    ("mi-septembre", "mi-septembre", "2022-09", "part_of_month", "mid"),
+    ("début août", "début août", "2023-08", "part_of_month", "early"),
+    ("mi-septembre", "mi-septembre", "2023-09", "part_of_month", "mid"),
     ("fin mars", "fin mars", "2023-03", "part_of_month", "late"),
     ("à la mi-mars 2021", "à la mi-mars 2021", "2021-03", "part_of_month", "mid"),
     ("fin du mois de mars", "fin du mois de mars", "2023-03", "part_of_month", "late"),
@@ -127,7 +129,7 @@ RELATIVE = [
     ("d'ici au mois de juin", "past", "2023-06", "month"),  # "d'ici" points forward
     ("la semaine dernière", "past", "2023-W19", "week"),
     ("cette semaine", "past", "2023-W20", "week"),
-    ("la semaine du 7 octobre", "past", "2022-W40", "week"),
+    ("la semaine du 7 octobre", "past", "2023-W40", "week"),
 ]
 
 
@@ -158,7 +160,9 @@ def test_parts_of_relative_periods(text: str, direction: str, value: str, precis
 # A month (or day) without a year takes the nearest year the direction allows.
 
 @pytest.mark.parametrize(("text", "direction", "value"), [
-    ("en octobre", "past", "2022-10"),
+    # A month or day without a year is the nearest one; the tense only leans the choice.
+    ("en octobre", "past", "2023-10"),  # five months ahead is nearer than seven back
+    ("en novembre", "past", "2022-11"),  # six ahead against six back: the past wins
     ("en octobre", "future", "2023-10"),
     ("en octobre", "nearest", "2023-10"),  # five months ahead is nearer than seven back
     ("en mai", "past", "2023-05"),
@@ -167,7 +171,9 @@ def test_parts_of_relative_periods(text: str, direction: str, value: str, precis
     ("le 5 mars", "past", "2023-03-05"),
     ("le 5 mars", "future", "2024-03-05"),
     ("le 20 mai", "future", "2023-05-20"),
-    ("le 20 mai", "past", "2022-05-20"),
+    ("le 20 mai", "past", "2023-05-20"),
+    ("le 20 juillet", "past", "2023-07-20"),
+    ("le 20 novembre", "past", "2022-11-20"),
     ("le 20 mai", "nearest", "2023-05-20"),
 ])
 def test_year_follows_direction(text: str, direction: str, value: str) -> None:
@@ -190,12 +196,12 @@ def test_weekday_with_day_number_finds_the_month() -> None:
 INTERVALS = [
     ("du 3 au 5 mars", "2023-03-03/2023-03-05"),
     ("du 3 au 5 mars 2022", "2022-03-03/2022-03-05"),
-    ("13-15 juillet", "2022-07-13/2022-07-15"),
-    ("entre le 13 et le 15 juillet", "2022-07-13/2022-07-15"),
+    ("13-15 juillet", "2023-07-13/2023-07-15"),
+    ("entre le 13 et le 15 juillet", "2023-07-13/2023-07-15"),
     ("les 3 et 4 mars", "2023-03-03/2023-03-04"),
     ("du samedi 13 au dimanche 15e juillet 2013", "2013-07-13/2013-07-15"),
     ("du 10 juin au 1er juillet 2023", "2023-06-10/2023-07-01"),
-    ("entre mi-septembre et début octobre", "2022-09/2022-10"),
+    ("entre mi-septembre et début octobre", "2023-09/2023-10"),
     ("entre la mi-novembre 2007 et la mi-janvier", "2007-11/2008-01"),
     ("de 2019 à 2022", "2019/2022"),
     ("entre 2019 et 2022", "2019/2022"),
@@ -349,7 +355,7 @@ def test_every_precision_is_declared() -> None:
 def test_unknown_direction_lists_the_choices() -> None:
     with pytest.raises(ValueError, match="past, future, nearest"):
         find_dates("jeudi", REF, direction="backwards")
-    assert DIRECTIONS == ("past", "future", "nearest")
+    assert DIRECTIONS == ("past", "future", "nearest", "completed")
 
 
 def test_aware_reference_is_read_as_wall_clock() -> None:
@@ -393,3 +399,144 @@ def test_duckling_scope_reasons_are_named_categories() -> None:
     # clock times are in scope: only offsets counted in hours are out
     assert bench.out_of_scope_reason({"text": "à 15 heures", "expected": {
         "type": "value", "value": "2013-02-12T15:00:00-02:00", "grain": "hour"}}) is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue #12 (dates right on real news): one row per reported failure, through the real pipeline
+# (clean, spaCy parse, per-date tense, reference window). Sentences are real news phrasing.
+
+ISSUE_12 = [
+    # a future date in the same year is the nearest reading
+    ("1999-05-20", "Le procès s'ouvrira le 30 juin devant la cour d'assises de Nancy.",
+     "le 30 juin", "1999-06-30"),
+    ("1999-05-20", "La réunion du conseil municipal a lieu le 16 juillet à la mairie.",
+     "le 16 juillet", "1999-07-16"),
+    ("1999-07-05", "Le délai de recours court jusqu'au 3 août, précise la préfecture.",
+     "3 août", "1999-08-03"),
+    ("2008-12-14", "Les députés ont adopté vendredi la suppression de la publicité sur France "
+     "Télévisions à partir du 5 janvier.", "5 janvier", "2009-01-05"),
+    # ... but a past tense keeps a date half a year back in the past
+    ("2023-05-19", "La plateforme, rachetée en octobre par le patron de Tesla, note par ailleurs "
+     "que Microsoft a refusé de payer.", "en octobre", "2022-10"),
+    # weekdays follow the tense of their own verb, not the sentence's
+    ("2008-11-23", "Le Conseil national du Parti socialiste se réunira mardi soir, a déclaré "
+     "samedi à l'AFP François Hollande.", "mardi soir", "2008-11-25"),
+    ("2008-11-23", "Le Conseil national du Parti socialiste se réunira mardi soir, a déclaré "
+     "samedi à l'AFP François Hollande.", "samedi", "2008-11-22"),
+    ("2008-12-05", "Le dalaï lama participera samedi à un colloque sur les dangers qui guettent "
+     "le monde.", "samedi", "2008-12-06"),
+    ("2008-12-14", "Le président de France Télévisions doit recevoir lundi un courrier du "
+     "ministère de la Culture.", "lundi", "2008-12-15"),
+    ("2008-11-05", "Jacques Segondat est également convoqué jeudi par le CSM.", "jeudi",
+     "2008-11-06"),
+    # no invented clock time: a day stays a day; a lone clock time takes the day named before
+    ("1999-05-21", "Hier, un incendie a ravagé l'entrepôt de la zone industrielle.", "Hier",
+     "1999-05-20"),
+    ("1999-05-21", "Vendredi soir, le maire a inauguré la nouvelle salle des fêtes.",
+     "Vendredi soir", "1999-05-21"),
+    ("2008-07-11", "Le dernier JT de Patrick Poivre d'Arvor, jeudi soir sur TF1 à 20H00, a "
+     "réalisé un très bon score.", "20H00", "2008-07-10T20:00"),
+    # a year is a year
+    ("1999-05-21", "Le chantier a commencé en 1999 et devrait s'achever en 2001.", "en 1999",
+     "1999"),
+    # bare month names and two-digit years
+    ("1999-05-21", "Les travaux ont débuté en mars et se sont poursuivis tout avril.", "avril",
+     "1999-04"),
+    ("2008-07-11", "En attendant septembre et la sortie d'un livre, PPDA a indiqué avoir reçu sa "
+     "lettre de licenciement.", "septembre", "2008-09"),
+    ("1999-05-21", "Les ventes ont chuté en 97 et en 98, selon le rapport annuel.", "en 97",
+     "1997"),
+    ("1999-05-21", "Les ventes ont chuté en 97 et en 98, selon le rapport annuel.", "en 98",
+     "1998"),
+    # anaphoric days count from the previous date of the text
+    ("1999-05-21", "Le 12 mai, il a été interpellé à Metz. Le lendemain, il a été remis en "
+     "liberté.", "Le lendemain", "1999-05-13"),
+    ("1999-05-21", "Le 12 mai, il a été interpellé à Metz. Le même jour, sa compagne a été "
+     "entendue.", "Le même jour", "1999-05-12"),
+    ("2008-03-16", "Samedi soir, des responsables népalais l'ont confirmé. La veille, de "
+     "nombreuses boutiques ont été incendiées.", "La veille", "2008-03-14"),
+    ("1999-05-21", "La loi est désormais en vigueur dans tout le département.", "désormais",
+     "1999-05-21"),
+    # "00 h 10" is ten past midnight
+    ("1999-05-21", "L'accident s'est produit à 00 h 10 sur la RN 4.", "00 h 10",
+     "1999-05-21T00:10"),
+    ("1999-05-21", "Samedi soir vers 0 h 10, une voiture a pris feu.", "Samedi soir vers 0 h 10",
+     "1999-05-16T00:10"),
+    # "Hier" and "Aujourd'hui" alone, with any apostrophe
+    ("1999-05-21", "Hier.", "Hier", "1999-05-20"),
+    ("1999-05-21", "Aujourd'hui.", "Aujourd'hui", "1999-05-21"),
+    ("1999-05-21", "Aujourd’hui.", "Aujourd’hui", "1999-05-21"),
+    ("1999-05-21", "Aujourd‘hui, la ville respire.", "Aujourd‘hui", "1999-05-21"),
+    # offsets from the reference
+    ("1999-05-21", "Il est arrivé il y a un jour à peine.", "il y a un jour", "1999-05-20"),
+    ("1999-05-21", "Le dernier train partira dans une heure.", "dans une heure", "1999-05-21"),
+]
+
+
+def _pipeline_dates(nlp, text: str, date: str, precision: str = "day") -> list:
+    from factcheck.extract.pipeline import parse_articles
+    from factcheck.model import Article
+
+    article = Article(id="a", path="a", raw=text + "\n", date=dt.date.fromisoformat(date),
+                      date_precision=precision)
+    (parsed,) = parse_articles([article], nlp)
+    return [f for f in parsed.facts if f.type == "date"]
+
+
+@pytest.mark.parametrize(("ref", "text", "expr", "value"), ISSUE_12)
+def test_issue_12_real_sentences(nlp, ref: str, text: str, expr: str, value: str) -> None:
+    found = {f.text: f.value for f in _pipeline_dates(nlp, text, ref)}
+    assert found.get(expr) == value, found
+
+
+def test_month_precision_reference_invents_no_day(nlp) -> None:
+    # An article dated only "2023-05": "jeudi" is one of five Thursdays, so it stays
+    # unresolved; "le mois dernier" is April from every day of May.
+    text = ("Alex Spiro, l'avocat d'Elon Musk, a envoyé jeudi une lettre à Satya Nadella. Le mois "
+            "dernier, Elon Musk avait accusé Microsoft.")
+    found = {f.text: f.value for f in _pipeline_dates(nlp, text, "2023-05-01", "month")}
+    assert found == {"jeudi": None, "Le mois dernier": "2023-04"}
+
+
+def test_extract_and_diff_start_from_the_same_reference() -> None:
+    from factcheck.api import provisional_ref
+    from factcheck.extract.dates import Reference
+    from factcheck.extract.pipeline import reference
+    from factcheck.model import Article
+
+    article = Article(id="a", path="a", raw="x", date=dt.date(2023, 5, 1), date_precision="month")
+    assert reference(article) == provisional_ref(article) == Reference(dt.date(2023, 5, 1),
+                                                                       dt.date(2023, 5, 31))
+
+
+def test_counted_offset_follows_the_precision_of_its_anchor() -> None:
+    text = "En avril déjà, Musk prévenait. Un mois plus tard, le ton se veut plus offensif."
+    first = find_dates(text[:30], REF)
+    anchor = (dt.date(2023, 4, 1), first[0].precision)
+    later = find_dates(text[31:], REF, anchor=anchor)
+    assert [(m.value, m.precision) for m in later] == [("2023-05", "month")]
+    assert find_dates(text[31:], REF)[0].value is None  # nothing to count from
+
+
+@pytest.mark.parametrize("text", ["divisé en 12 parts", "depuis 20 ans", "Mars est une planète",
+                                  "dans 18 heures"])
+def test_new_rules_stay_out_of_non_dates(text: str) -> None:
+    assert [m.value for m in find_dates(text, dt.date(2008, 5, 21)) if m.value] == []
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("Il a été condamné à 1 an 2 mois de prison ferme.", 14),
+    ("Il a été condamné à un an et deux mois de prison.", 14),
+])
+def test_compound_duration_is_one_amount(text: str, months: int) -> None:
+    # "1 an 2 mois" is no date: it is one duration, so "14 mois" elsewhere agrees with it.
+    from factcheck.extract.amounts import MONTH_S, find_amounts
+
+    durations = [a for a in find_amounts(text) if a.kind == "duration"]
+    assert len(durations) == 1 and round(durations[0].value / MONTH_S) == months
+    assert find_dates(text, REF) == []
+
+
+def test_weekday_and_day_number_is_the_nearest_such_day() -> None:
+    # Friday the 18th: June 1999 (four weeks ahead), not December 1998 (five months back).
+    assert one("Le verdict est attendu vendredi 18.", dt.date(1999, 5, 21)).value == "1999-06-18"

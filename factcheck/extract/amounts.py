@@ -628,7 +628,27 @@ def find_amounts(text: str) -> list[Amount]:
             high = None if high is None else high / YEAR_S
         out.append(Amount(it.start, it.end, value, kind, unit, it.unit_start, it.unit_end,
                           it.qualifier, high, it.period, it.nstart, it.nend))
-    return _no_overlap(out)
+    return _no_overlap(_compound_durations(text, out))
+
+
+_DURATION_JOIN = re.compile(rf"{_WS}+(?:et{_WS}+)?", re.IGNORECASE)
+
+
+def _compound_durations(text: str, amounts: list[Amount]) -> list[Amount]:
+    """"1 an 2 mois", "2 heures et 30 minutes": one duration, a larger unit then a smaller one,
+    so "14 mois" elsewhere agrees with it."""
+    out: list[Amount] = []
+    for a in amounts:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == a.kind == "duration" and prev.high is None
+                and a.high is None and a.qualifier is None and a.value < prev.value
+                and _DURATION_JOIN.fullmatch(text, prev.end, a.start)):
+            out[-1] = Amount(prev.start, a.end, prev.value + a.value, "duration", prev.unit,
+                             prev.unit_start, a.unit_end, prev.qualifier, None, prev.period,
+                             prev.number_start, a.number_end)
+            continue
+        out.append(a)
+    return out
 
 
 def _read(text: str, low: str, core: _Core) -> _Item | None:

@@ -15,8 +15,10 @@ Why this module is shaped the way it is:
 * The tense of the sentence decides which way an ambiguous expression points ("jeudi" in a
   report is the past Thursday, in an announcement the coming one), so the caller passes a
   ``direction`` per sentence; explicit words ("dernier", "prochain") override it.
-* "la veille" and "le lendemain" resolve against the reference (a caller may pass the event's
-  date), but counted offsets that point back into the story ("Un mois plus tard", "deux jours
+* "la veille", "le lendemain", "le même jour" and "trois jours plus tard" count from the
+  previous dated day of the text (the caller passes the last one of earlier sentences as
+  ``anchor``): "Le 12 mai, il a été arrêté. Le lendemain, ..." is 13 May. Without one, "la
+  veille" counts from the reference, but counted offsets ("Un mois plus tard", "deux jours
   avant le scrutin") stay unresolved unless a date follows them ("trois jours après le 1er
   mars"): counted from the publication date they would be confidently wrong.
 * Recall is traded for precision where French is ambiguous: a month name needs a month context
@@ -37,9 +39,9 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-__all__ = ["DIRECTIONS", "PRECISIONS", "DateMention", "find_dates"]
+__all__ = ["DIRECTIONS", "PRECISIONS", "DateMention", "Reference", "find_dates"]
 
-DIRECTIONS = ("past", "future", "nearest")
+DIRECTIONS = ("past", "future", "nearest", "completed")
 PRECISIONS = ("year", "month", "part_of_month", "week", "day", "time", "interval")
 
 
@@ -65,6 +67,31 @@ class DateMention:
     relative: bool
     part: str | None = None
     tz: str | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """When an article was published, as a window: one day, or a whole month or year.
+
+    An article dated "2023-05" was published on one of 31 days. An expression reads the same
+    from every one of them ("le mois dernier" is April) or it does not ("jeudi" is any of five
+    Thursdays): then it stays unresolved rather than being given one invented day.
+    """
+
+    earliest: dt.date
+    latest: dt.date
+
+    @classmethod
+    def of(cls, date: dt.date | None, precision: str | None) -> Reference | None:
+        """The window of a publication date known to the day, the month or the year."""
+        if date is None:
+            return None
+        if precision == "month":
+            nxt = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return cls(date.replace(day=1), nxt - dt.timedelta(days=1))
+        if precision == "year":
+            return cls(dt.date(date.year, 1, 1), dt.date(date.year, 12, 31))
+        return cls(date, date)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -101,6 +128,7 @@ class _Cand:
     anchor: tuple[int, str] | None = None  # "la veille" = (-1, "day"): may bind to a next date
     bound: bool = False  # anchor followed by "de/du ..." : relative to that, not to ref
     weekof: bool = False  # "la semaine du": becomes the week of the following date
+    story: bool = False  # "trois jours plus tard": counts from the story's previous date only
     rule: int = 0
 
 
@@ -109,16 +137,22 @@ class _Ctx:
     text: str
     today: dt.date | None
     now: tuple[int, int] | None
-    direction: str
+    direction: str  # past, future or nearest: how weekdays and clock times point
+    calendar: str = "leaning_past"  # how a yearless month or day is chosen (see _pick)
 
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
 
 
+# Every apostrophe news copy uses: straight, curly (right and left), modifier letter, grave,
+# acute and prime ("aujourd‘hui", "aujourdʼhui", "aujourd´hui" are all "aujourd'hui").
+_APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼ`´′"})
+
+
 def _fold(s: str) -> str:
     """Lower-case, accent-free, straight apostrophes: one table serves "févr.", "FEV", "fév"."""
-    s = unicodedata.normalize("NFD", s.lower().replace("’", "'"))
+    s = unicodedata.normalize("NFD", s.lower().translate(_APOSTROPHES))
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
@@ -173,7 +207,7 @@ def _mod_sense(mod: str | None) -> str | None:
 
 # Regex building blocks. All rules are compiled case-insensitive; (?-i:...) marks the few
 # places where case carries meaning (time-zone abbreviations, capitalised place names).
-_AP = "['’]"
+_AP = "['’‘ʼ`´′]"
 _MONTH_FULL = (r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre"
                r"|novembre|d[ée]cembre)(?!\w)")
 _MONTH_ABBR = r"(?:janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c)(?:\.|(?!\w))"
@@ -258,7 +292,27 @@ def _pick(cands: Iterable[int], pivot: int, sense: str) -> int | None:
     if sense == "next":
         sel = [c for c in pool if c > pivot]
         return sel[0] if sel else None
+    if sense in _AGAINST_TENSE:
+        factor = _AGAINST_TENSE[sense]
+        return min(pool, key=lambda c: (abs(c - pivot) * (factor if c > pivot else 1), c > pivot))
     return min(pool, key=lambda c: (abs(c - pivot), c > pivot))
+
+
+# A named month or day without a year ("le 8 août", "en août") in a sentence that is not in the
+# future is still the nearest such day: news announces scheduled events in the present or the
+# past tense ("l'ouverture des Jeux, le 8 août"), and an event more than half a year old is
+# written with its year. So the tense only leans the choice: a day ahead counts as this many
+# times farther than the same distance back. A report ("leaning_past") reads up to about five
+# months ahead as the coming one; a verb in a past tense ("completed": "rachetée en octobre")
+# pushes harder, to four months: the date may still be the target of a past act ("a été
+# invité le 10 décembre" in August, "ont adopté la suppression à partir du 5 janvier").
+_AGAINST_TENSE = {"leaning_past": 1.25, "completed": 2.0}
+
+
+def _calendar_sense(direction: str) -> str:
+    """How a yearless month or day is read: a verb in a future or a past tense ("completed")
+    is explicit; a report in the present, or no verb, only leans to the past."""
+    return "leaning_past" if direction == "past" else direction
 
 
 def _raw_precision(raw: _Raw) -> str:
@@ -282,7 +336,7 @@ def _resolve_raw(raw: _Raw, ctx: _Ctx) -> tuple[dt.date | None, bool] | None:
     today = ctx.today
     if today is None:
         return None, True
-    sense = raw.sense or ctx.direction
+    sense = raw.sense or ctx.calendar
     if raw.d is None and raw.m is not None:
         idx = _pick((_midx(dt.date(today.year + k, raw.m, 1)) for k in (-1, 0, 1)),
                     _midx(today), sense)
@@ -303,7 +357,7 @@ def _resolve_raw(raw: _Raw, ctx: _Ctx) -> tuple[dt.date | None, bool] | None:
         matching = [d for d in dates if abs(d.year - today.year) <= 1 and d.weekday() == raw.wd]
         if matching:  # a weekday that contradicts every nearby year is a typo: ignore it
             dates = matching
-    ords = [d.toordinal() for d in dates]
+    ords = [d.toordinal() for d in dates if abs(d.year - today.year) <= 1]
     # The weekday is stronger evidence than the tense: "dimanche 7 décembre" in a past-tense
     # sentence written in June is still the coming Sunday 7 December.
     o = _pick(ords, today.toordinal(), sense) or _pick(ords, today.toordinal(), "nearest")
@@ -468,11 +522,12 @@ _NEEDS = {  # searched in the lower-cased text: case-sensitive searches are much
                         r"(?:ier|il|let|embre|obre|\.|\b)"),
     "weekday": re.compile(r"(?:lun|mar|mercre|jeu|vendre|same)di|dimanche"
                           r"|(?:lun|mar|mer|jeu|ven|sam|dim)\."),
-    "clock": re.compile(r"\d|midi|minuit|heure"),
+    "clock": re.compile(r"\d|midi|minuit|heure|minute"),
     "unit": re.compile(r"jour|semaine|mois|\ban|ann[ée]e"),
     "window": re.compile(r"derni|prochain|pass[ée]|suivant|[ée]coul|pr[ée]c[ée]d|venir"),
     "part": re.compile(r"d[ée]but|milieu|fin|\bmi\b"),
-    "relday": re.compile(r"hier|demain|aujourd|veille|lendemain|jour|\bcet?\b|\bcette\b"),
+    "relday": re.compile(r"hier|demain|aujourd|veille|lendemain|jour|\bcet?\b|\bcette\b"
+                         r"|d[ée]sormais"),
     "period": re.compile(r"semaine|mois|\ban|ann[ée]e|week"),
 }
 
@@ -568,7 +623,8 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if inc in ("a la", "la", "au") and not m["part"]:
         return None
     yy = m["yq"] or m["yy"] or m["y68"]
-    if not (m["pre"] or m["inc"] or m["part"] or m["y"] or m["mod"] or yy):
+    if not (m["pre"] or m["inc"] or m["part"] or m["y"] or m["mod"] or yy) \
+            and not _bare_month(m, ctx):
         return None
     pre = _fold(m["pre"] or "")
     sense = _mod_sense(m["mod"]) if not m["y"] else None
@@ -584,6 +640,66 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     y = int(m["y"]) if m["y"] else _expand_yy(int(yy), ctx) if yy else None
     raw = _Raw(y, _MONTHS[_fold(m["mon"]).rstrip(".")], part=part, sense=sense)
     return _cal(ctx, start, end, raw)
+
+
+def _bare_month(m: re.Match[str], ctx: _Ctx) -> bool:
+    """A month name alone ("avril aussi", "En attendant septembre") is the month when written
+    in lower case. Capitalised it stays ambiguous even at a sentence start ("Mars est une
+    planète", "Mai Lan"); an abbreviation never counts ("sept." is also the number), nor a
+    name after a day number that made no date ("le 31 juin")."""
+    word = m["mon"]
+    if word.endswith(".") or m.start("mon") != m.start() or not word[0].islower():
+        return False
+    if re.search(r"\d\s*$", _before(ctx, m.start(), 4)):
+        return False
+    return re.match(r"\s*-", ctx.text[m.end():]) is None  # "mars-avril" is a range
+
+
+@_rule(rf"\b(?P<pre>en|depuis|dès|fin|début|mi|courant|avant|après|l{_AP}été|l{_AP}hiver"
+       rf"|printemps|automne)(?:\s+|-)(?P<yy>\d\d)"
+       rf"(?=\s*(?:$|[,.;:!?)»]|(?:et|ou|puis|à|a|jusqu{_AP}en)\s|[-–]))", need="digit")
+def _two_digit_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"en 97", "depuis 98", "fin 99": a two-digit year after a preposition of time, at the
+    end of a phrase ("en 97 et en 98", "depuis 97,"; not "en 12 parts", "depuis 20 ans"), and
+    in the three decades before the reference or the decade after."""
+    if _UNIT_AFTER.match(ctx.text, m.end()):
+        return None
+    y = _expand_yy(int(m["yy"]), ctx)
+    if ctx.today is not None and not ctx.today.year - 30 <= y <= ctx.today.year + 10:
+        return None
+    pre = _fold(m["pre"])
+    part = _PARTS.get(pre)
+    start = m.start() if pre in ("en", "fin", "debut", "mi", "courant") else m.start("yy")
+    return _Cand(start, m.end(), "year", dt.date(y, 1, 1), part)
+
+
+@_rule(r"\bdésormais\b", need="relday")
+def _from_now_on(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"désormais" (from now on) starts at the reference day: TimeML's PRESENT_REF."""
+    return _rel(ctx, m.start(), m.end(), "day", lambda t: t)
+
+
+_SUBDAY = rf"(?P<n>{_NUM})\s+(?P<u>heures?|minutes?)(?!\w)"
+
+
+@_rule(rf"\b(?P<dir>il\s+y\s+a|dans|voilà)\s+{_SUBDAY}", need="clock")
+def _subday_offset(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    """"dans une heure", "il y a vingt minutes": with the reference's clock, a clock time;
+    with only its day, that day (a news report is dated to the day, and an offset of hours
+    does not say which side of midnight it falls)."""
+    n = _num(m["n"])
+    if n is None or n >= 24 * 60:
+        return None
+    minutes = n * 60 if _fold(m["u"]).startswith("heure") else n
+    sign = -1 if not _fold(m["dir"]).startswith("dans") else 1
+    if ctx.today is None:
+        return _Cand(m.start(), m.end(), "day", relative=True)
+    if ctx.now is None:
+        if minutes > 12 * 60:
+            return None  # "dans 18 heures" may be tomorrow: no day can be given honestly
+        return _Cand(m.start(), m.end(), "day", ctx.today, relative=True)
+    at = dt.datetime.combine(ctx.today, dt.time(*ctx.now)) + dt.timedelta(minutes=sign * minutes)
+    return _Cand(m.start(), m.end(), "time", at.date(), hm=(at.hour, at.minute), relative=True)
 
 
 @_rule(rf"(?:\b(?P<pre>{_REL_PREP}|de|entre|vers)\s+)?(?:\b(?P<inc>en\s+l{_AP}an|en|l{_AP}an"
@@ -731,26 +847,27 @@ _REL_DAYS = {
     "cette soiree": 0, "hier": -1, "avant-hier": -2, "avant hier": -2, "demain": 1,
     "apres-demain": 2, "apres demain": 2, "la veille": -1, "l'avant-veille": -2,
     "le lendemain": 1, "le surlendemain": 2, "le jour d'avant": -1, "le jour precedent": -1,
-    "le jour d'apres": 1, "le jour suivant": 1, "jour suivant": 1,
+    "le jour d'apres": 1, "le jour suivant": 1, "jour suivant": 1, "le meme jour": 0,
+    "ce meme jour": 0,
 }
 _ANCHORABLE = ("la veille", "l'avant-veille", "le lendemain", "le surlendemain")
 
 
-@_rule(rf"\b(?P<w>aujourd{_AP}hui|avant-hier|avant\s+hier|après-demain|apr[eè]s\s+demain"
+@_rule(rf"\b(?P<w>aujourd{_AP}\s?hui|aujourd\s+hui|avant-hier|avant\s+hier|après-demain|apr[eè]s\s+demain"
        rf"|hier|demain|la\s+veille|l{_AP}avant-veille|le\s+lendemain|le\s+surlendemain"
-       rf"|ce\s+jour(?!\s*-)|le\s+jour\s+même|le\s+jour\s+(?:d{_AP}avant|précédent|d{_AP}après"
+       rf"|ce\s+jour(?!\s*-)|le\s+jour\s+même|(?:le|ce)\s+même\s+jour|le\s+jour\s+(?:d{_AP}avant|précédent|d{_AP}après"
        rf"|suivant)|jour\s+suivant|dans\s+la\s+journée|ce\s+matin|ce\s+midi|ce\s+soir"
        rf"|cet\s+après-midi|cette\s+nuit|cette\s+matinée|cette\s+soirée)(?!\w)"
        rf"(?P<pod>\s+{_POD})?", need="relday")
 def _relative_day(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    w = re.sub(r"\s+", " ", _fold(m["w"]))
+    w = re.sub(r"^aujourd'?\s*hui$", "aujourd'hui", re.sub(r"\s+", " ", _fold(m["w"])))
     before = _fold(_before(ctx, m.start(), 4))
     if w in ("demain", "aujourd'hui") and re.search(r"\bd(?:e |')$", before):
         return None  # "l'école de demain", "la France d'aujourd'hui" are not dates
     n = _REL_DAYS[w]
     pod = _pod_kind(m["pod"]) or _pod_kind(w)
     c = _rel(ctx, m.start(), m.end(), "day", lambda t: t + dt.timedelta(days=n), pod=pod)
-    if w in _ANCHORABLE or w.startswith("le jour "):
+    if w in _ANCHORABLE or w.startswith("le jour ") or w.endswith("meme jour"):
         c.anchor = (n, "day")
         c.bound = bool(_NOUN_AFTER.match(ctx.text, m.end()))
     return c
@@ -856,6 +973,9 @@ def _offset_anchor(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     c = _rel(ctx, m.start(), m.end(), prec, lambda t: _offset(t, sign * n, unit))
     c.anchor = (sign * n, unit)
     c.bound = True
+    after = ctx.text[m.end():m.end() + 3]
+    c.story = _fold(m["dir"]) in ("plus tard", "plus tot", "auparavant") or \
+        re.match(r"\s*(?:[,.;:!?)»]|$)", after) is not None
     return c
 
 
@@ -1023,7 +1143,7 @@ def _time(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
             return None
     suf = _fold(m["suf"] or "")
     pod = _pod_kind(suf)
-    if pod == "pm" and h < 12:
+    if pod == "pm" and 1 <= h < 12:
         h += 12
     c = _Cand(m.start(), m.end(), "time", hm=(h, mi), tz=tz, relative=True)
     if suf.strip().startswith(("ce ", "cet ")):
@@ -1159,8 +1279,10 @@ def _set_day(c: _Cand, day: dt.date | None, pod: str | None) -> _Cand:
         return replace(c, lo=lo, hi=hi, timeonly=False)
     assert c.hm is not None
     h, mi = c.hm
-    if pod == "pm" and h < 12:
+    if pod == "pm" and 1 <= h < 12:
         h += 12
+    elif pod == "pm" and h == 0 and day is not None:
+        day += dt.timedelta(days=1)  # "samedi soir à 0 h 10" is past midnight, not 12:10
     return replace(c, date=day, hm=(h, mi), timeonly=False)
 
 
@@ -1244,26 +1366,41 @@ def _mention(c: _Cand) -> DateMention:
                        c.part, tz)
 
 
-def find_dates(text: str, ref: dt.date | dt.datetime | None, *,
-               direction: str = "past") -> list[DateMention]:
+def find_dates(text: str, ref: dt.date | dt.datetime | Reference | None, *,
+               direction: str = "past",
+               anchor: tuple[dt.date, str] | None = None) -> list[DateMention]:
     """All date and time expressions in ``text``, in order, resolved against ``ref``.
 
-    ``direction`` ("past", "future", "nearest") is how the sentence's tense points expressions
-    that do not say which way they go ("jeudi", "en octobre", "le 5 mars"); it is per sentence
-    because one article reports past events and announces future ones. With ``ref`` None only
+    ``direction`` ("past", "future", "nearest", "completed") is how the governing verb's tense
+    points expressions that do not say which way they go ("jeudi", "en octobre", "le 5 mars").
+    "past" is a report (present of reporting, or no verb): a weekday is the past one, but a
+    yearless day or month is the nearest one, leaning to the past ("l'ouverture des Jeux, le 8
+    août" written in March is this August). "completed" is a verb in a past tense ("rachetée en
+    octobre"): both point to the past. With ``ref`` None only
     expressions that carry their own year resolve; the rest come back with ``value=None``.
-    A timezone-aware ``ref`` is read as its own wall-clock time.
+    A timezone-aware ``ref`` is read as its own wall-clock time. A :class:`Reference` window
+    resolves an expression only when it reads the same from its first and its last day.
     """
+    if isinstance(ref, Reference):
+        if ref.earliest == ref.latest:
+            return find_dates(text, ref.earliest, direction=direction, anchor=anchor)
+        first = find_dates(text, ref.earliest, direction=direction, anchor=anchor)
+        last = {(m.start, m.end): m.value for m in find_dates(text, ref.latest,
+                                                                direction=direction,
+                                                                anchor=anchor)}
+        return [m if last.get((m.start, m.end)) == m.value
+                else replace(m, value=None, resolved=False) for m in first]
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}, not {direction!r}")
     low = text.lower()
     present = {need: pattern.search(low) is not None for need, pattern in _NEEDS.items()}
     if not any(present.values()):
         return []
+    way = "past" if direction == "completed" else direction
     if isinstance(ref, dt.datetime):
-        ctx = _Ctx(text, ref.date(), (ref.hour, ref.minute), direction)
+        ctx = _Ctx(text, ref.date(), (ref.hour, ref.minute), way, _calendar_sense(direction))
     else:
-        ctx = _Ctx(text, ref, None, direction)
+        ctx = _Ctx(text, ref, None, way, _calendar_sense(direction))
     cands: list[_Cand] = []
     for i, (need, pattern, handler) in enumerate(_RULES):
         if not present[need]:
@@ -1281,7 +1418,40 @@ def find_dates(text: str, ref: dt.date | dt.datetime | None, *,
     cands = _fold_pairs(cands, _time_range(ctx))
     cands = _fold_pairs(cands, _date_time(ctx))
     cands = _fold_pairs(cands, _date_range(ctx))
-    return [_mention(c) for c in cands]
+    return [_mention(c) for c in _anchor_on_story(cands, anchor)]
+
+
+def _anchor_on_story(cands: list[_Cand], anchor: tuple[dt.date, str] | None) -> list[_Cand]:
+    """Count "la veille", "le lendemain", "le même jour", "un mois plus tard" from the previous
+    date of the text ("Le 12 mai, il a été arrêté. Le lendemain, ..." is 13 May; "En avril
+    ... Un mois plus tard" is May), and give a clock time written alone the day named before it
+    in the sentence ("jeudi soir sur TF1 à 20h"). ``anchor`` is the last date (and its
+    precision) of the sentences before this one. An offset in days needs a day to count from,
+    one in months a month or a day; without one, "la veille" stays relative to the reference
+    and counted offsets unresolved.
+    """
+    prev, here = anchor, None
+    out = []
+    for c in cands:
+        if c.anchor and (not c.bound or c.story) and prev is not None:
+            n, unit = c.anchor
+            base, prec = prev
+            if prec in ("day", "time") or (unit in ("month", "year") and prec != "year") \
+                    or unit == "year":
+                out_prec = "day" if unit in ("day", "week") else unit
+                c = replace(c, date=_offset(base, n, unit), precision=out_prec, bound=False,
+                            relative=True)
+        elif c.timeonly and here is not None and c.precision in ("time", "interval"):
+            c = replace(_set_day(c, here, None), start=c.start, end=c.end)
+        if c.date is not None and not c.bound and not c.timeonly and c.precision in _ANCHORS:
+            prev = (c.date, c.precision)
+            if c.precision in ("day", "time"):
+                here = c.date
+        out.append(c)
+    return out
+
+
+_ANCHORS = ("day", "time", "month", "part_of_month", "year")
 
 
 _WEEKDAY_N = {"lundi": 1, "mardi": 2, "mercredi": 3, "jeudi": 4, "vendredi": 5, "samedi": 6,

@@ -21,6 +21,7 @@ from factcheck.extract import dates as dates_mod
 from factcheck.extract.entities import Entity, mentions, resolve
 from factcheck.extract.frames import build_frame, head_vector, noun_phrase_end
 from factcheck.extract.quotes import find_quote_spans, normalise_quote
+from factcheck.extract.tense import clause_direction
 from factcheck.model import Article, CleanText, Fact, Parsed, Sentence, Token
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ PRONOUNS = {"il", "elle", "-il", "-elle", "ils", "elles", "-ils", "-elles"}
 
 
 def parse_articles(articles: Iterable[Article], nlp: Language | Callable[[], Language], *,
-                   refs: dict[str, dt.date | None] | None = None,
+                   refs: dict[str, dt.date | dates_mod.Reference | None] | None = None,
                    batch_size: int = 32, cache: ParseCache | None = None) -> Iterator[Parsed]:
     """Clean, run the model in batches and extract facts; results come in input order.
 
@@ -66,8 +67,8 @@ def parse_articles(articles: Iterable[Article], nlp: Language | Callable[[], Lan
     """
     items = []
     for a in articles:
-        ref = (refs or {}).get(a.id, a.date)
-        key = cache.key(a.raw, ref) if cache is not None else None
+        ref = (refs or {}).get(a.id, reference(a))
+        key = cache.key(a.raw + _window_key(ref), _day(ref)) if cache is not None else None
         hit = cache.get(key) if cache is not None and key is not None else None
         items.append((a, ref, key, hit))
     todo = [(a, clean(a)) for a, _, _, hit in items if hit is None]
@@ -85,6 +86,26 @@ def parse_articles(articles: Iterable[Article], nlp: Language | Callable[[], Lan
         if cache is not None and key is not None:
             cache.put(key, parsed)
         yield parsed
+
+
+def reference(article: Article) -> dates_mod.Reference | None:
+    """The publication window every command resolves relative dates against.
+
+    ``extract`` and ``diff`` both start from it, so one article's "jeudi" cannot get two
+    values; ``diff`` may then narrow it with the story's own dated days (see api.refine_refs).
+    """
+    return dates_mod.Reference.of(article.date, article.date_precision)
+
+
+def _day(ref: dt.date | dates_mod.Reference | None) -> dt.date | None:
+    return ref.earliest if isinstance(ref, dates_mod.Reference) else ref
+
+
+def _window_key(ref: dt.date | dates_mod.Reference | None) -> str:
+    """What a cache key needs beyond the first day: a window's last day."""
+    if isinstance(ref, dates_mod.Reference) and ref.latest != ref.earliest:
+        return f"\x00{ref.latest.isoformat()}"
+    return ""
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -121,7 +142,8 @@ def pipe_texts(nlp: Language, texts: list[str], *, batch_size: int = 32) -> Iter
         yield doc
 
 
-def build(article: Article, cleaned: CleanText, doc: Doc, ref: dt.date | None) -> Parsed:
+def build(article: Article, cleaned: CleanText, doc: Doc,
+          ref: dt.date | dates_mod.Reference | None) -> Parsed:
     if article.title is None and cleaned.title:
         article = dataclasses.replace(article, title=cleaned.title)
     sentences = tuple(_sentences(doc, cleaned))
@@ -184,12 +206,14 @@ def _sentences(doc: Doc, cleaned: CleanText) -> Iterator[Sentence]:
         tokens = []
         # Each token's morphology as text once: spaCy builds the string on every str().
         morph = {tok.i: str(tok.morph) for tok in sent}
+        kept = {t.i: n for n, t in enumerate(t for t in sent if not t.is_space)}
         for tok in sent:
             if tok.is_space:
                 continue
             ts, te = _raw(cleaned, tok.idx, tok.idx + len(tok.text))
+            head = kept.get(tok.head.i, -1) if tok.head.i != tok.i else -1
             tokens.append(Token(tok.text, tok.lemma_, tok.pos_, morph[tok.i], ts, te,
-                                tok.is_punct, tok.ent_type_))
+                                tok.is_punct, tok.ent_type_, head, tok.dep_))
         rs, re_ = _raw(cleaned, cs, ce)
         root = sent.root
         tense = "future" if "Tense=Fut" in morph[root.i] or any(
@@ -529,7 +553,7 @@ def _amount_facts(doc: Doc, cleaned: CleanText, article: Article, *,
 
 
 def date_facts(sentences: tuple[Sentence, ...], cleaned: CleanText, article: Article,
-               ref: dt.date | None, *, doc: Doc | None = None,
+               ref: dt.date | dates_mod.Reference | None, *, doc: Doc | None = None,
                names: list[tuple[int, int, str]] | None = None,
                persons: list[tuple[int, int, str]] | None = None) -> Iterator[Fact]:
     """Dates per sentence, so each is resolved with the tense of its own sentence.
@@ -538,13 +562,17 @@ def date_facts(sentences: tuple[Sentence, ...], cleaned: CleanText, article: Art
     what undated articles compare, and, when the parse is given, its frame.
     """
     text = cleaned.text
+    anchor: tuple[dt.date, str] | None = None  # the last date so far: "le lendemain" counts
+    # from it
     for sent in sentences:
         # Locate the sentence in the clean text through its first token's raw offset.
         cs = _clean_index(cleaned, sent.start)
         ce = _clean_index(cleaned, sent.end - 1) + 1
         chunk = text[cs:ce]
         direction = sent.tense or "past"
-        found = dates_mod.find_dates(chunk, ref, direction=direction)
+        found = dates_mod.find_dates(chunk, ref, direction=direction, anchor=anchor)
+        found = _by_governing_verb(found, sent, cleaned, cs, chunk, ref, direction, anchor)
+        anchor = _last_date(found) or anchor
         found.extend(dates_mod.find_centuries(chunk, found))
         for d in sorted(found, key=lambda d: d.start):
             rs, re_ = _raw(cleaned, cs + d.start, cs + d.end)
@@ -563,6 +591,42 @@ def date_facts(sentences: tuple[Sentence, ...], cleaned: CleanText, article: Art
                                              kind="date", persons=persons or [],
                                              names=names or [])
             yield Fact("date", article.raw[rs:re_], d.value, rs, re_, sent.index, attrs, (head,))
+
+
+def _by_governing_verb(found: list[dates_mod.DateMention], sent: Sentence, cleaned: CleanText,
+                       cs: int, chunk: str, ref: dt.date | dates_mod.Reference | None,
+                       direction: str, anchor: tuple[dt.date, str] | None
+                       ) -> list[dates_mod.DateMention]:
+    """Re-read each date with the tense of its own verb when it differs from the sentence's:
+    "se réunira mardi soir, a déclaré samedi Hollande" has a future and a past date."""
+    if ref is None:
+        return found
+    wanted = {}
+    for d in found:
+        rs, re_ = _raw(cleaned, cs + d.start, cs + d.end)
+        own = clause_direction(sent.tokens, rs, re_)
+        if own is not None and own != direction:
+            wanted[(d.start, d.end)] = own
+    if not wanted:
+        return found
+    again = {way: {(m.start, m.end): m for m in dates_mod.find_dates(chunk, ref, direction=way,
+                                                                       anchor=anchor)}
+             for way in set(wanted.values())}
+    return [again[wanted[(d.start, d.end)]].get((d.start, d.end), d)
+            if (d.start, d.end) in wanted else d for d in found]
+
+
+def _last_date(found: list[dates_mod.DateMention]) -> tuple[dt.date, str] | None:
+    """The last date of a sentence and its precision, for the next one's "le lendemain"."""
+    for d in reversed(found):
+        if d.value and d.precision in ("day", "time", "month", "part_of_month", "year"):
+            padded = (d.value[:10] + "-01-01"[len(d.value[:10]) - 4:]) if len(d.value) < 10 \
+                else d.value[:10]
+            try:
+                return dt.date.fromisoformat(padded), d.precision
+            except ValueError:
+                continue
+    return None
 
 
 def _clean_index(cleaned: CleanText, raw_pos: int) -> int:
