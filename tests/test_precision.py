@@ -124,6 +124,12 @@ NEAR_COPIES = [
      "Le suspect a été placé en garde à vue pour 24 heures."),
     ("a child's age against her mother's", "La fillette, âgée de deux ans et demi, a été "
      "retrouvée par sa mère.", "Sa mère, âgée de 34 ans, a retrouvé la fillette dans la voiture."),
+    ("a quote the outlet marks as edited", "« [Il] m'a confirmé qu'il ne demandait pas "
+     "l'indépendance du Tibet et je lui ai dit combien j'attachais de l'importance à la poursuite "
+     "du dialogue entre le dalaï lama et les autorités chinoises », a déclaré Nicolas Sarkozy.",
+     "« Le dalaï lama m'a confirmé qu'il ne demandait pas l'indépendance du Tibet, et je lui ai "
+     "dit combien j'attachais de l'importance à la poursuite de (son) dialogue avec les autorités "
+     "chinoises », a déclaré Nicolas Sarkozy."),
     ("a total against one of its parts", "Le plan devrait, selon l'Elysée, doper la croissance "
      "de 0,6 point de PIB en 2009.", "L'Elysée estime que le plan doit se traduire en 2009 par un "
      "gain supplémentaire de 0,6 point de croissance, voire 1 point au total."),
