@@ -540,3 +540,14 @@ def test_compound_duration_is_one_amount(text: str, months: int) -> None:
 def test_weekday_and_day_number_is_the_nearest_such_day() -> None:
     # Friday the 18th: June 1999 (four weeks ahead), not December 1998 (five months back).
     assert one("Le verdict est attendu vendredi 18.", dt.date(1999, 5, 21)).value == "1999-06-18"
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("septuple vainqueur de l'épreuve (1999 à 2005), a annoncé sa participation", "1999 à 2005",
+     "1999/2005"),
+    ("cette journaliste qui avait intégré cette chaîne à la rentrée 1997.", "à la rentrée 1997",
+     "1997"),
+])
+def test_bracketed_year_span_and_school_year(text: str, expr: str, value: str) -> None:
+    m = one(text, dt.date(2008, 6, 8))
+    assert (span(text, m), m.value) == (expr, value)

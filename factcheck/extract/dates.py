@@ -703,7 +703,7 @@ def _subday_offset(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 
 @_rule(rf"(?:\b(?P<pre>{_REL_PREP}|de|entre|vers)\s+)?(?:\b(?P<inc>en\s+l{_AP}an|en|l{_AP}an"
-       rf"|l{_AP}année|année|courant|au\s+cours\s+de\s+l{_AP}année)\s+)?"
+       rf"|l{_AP}année|année|courant|au\s+cours\s+de\s+l{_AP}année|(?:à\s+)?la\s+rentrée)\s+)?"
        rf"(?:\b(?P<part>début|debut|milieu|fin|mi)(?:\s*-\s*|\s+))?(?P<y>{_YEAR})", need="year")
 def _year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     """A bare number is a year only after a preposition ("en 2015", "depuis 2019", "fin
@@ -737,8 +737,9 @@ def _year_range(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if (pre == "entre") != (conn == "et"):
         return None
     if conn in ("a", "au") or conn.startswith("jusqu"):
-        if pre not in ("de", "du", "depuis"):
-            return None
+        bracketed = re.search(r"\(\s*$", _before(ctx, m.start("y1"), 3)) is not None
+        if pre not in ("de", "du", "depuis") and not bracketed:
+            return None  # "(1999 à 2005)" is a span; "1999 à 2005" alone may be numbers
     elif conn == "/" and not pre:
         return None
     start = m.start() if pre in ("de", "du", "entre", "en") else m.start("y1")
