@@ -253,10 +253,19 @@ def name_variant(obs: Observation, opts: NameVariantOptions) -> list[Verdict]:
                         explanation="spelling of one name differs")]
     if obs.kind == "change" and obs.detail.get("change") == "name":
         sim = float(obs.detail.get("detail") or 0)
-        if sim >= opts.min_similarity:
+        if sim >= opts.min_similarity and not _same_but_capitals(obs.readings):
             return [Verdict("disagreement", obs.readings, _base_fields(obs),
                             explanation=f"similarity {sim:.0f}/100")]
     return []
+
+
+def _same_but_capitals(readings: tuple[Reading, ...]) -> bool:
+    """"Caisses d'épargne" / "Caisses d'Epargne": one word capitalised, its accent dropped on
+    the capital as French typesetting does. Each word is compared with its initial raised."""
+    def raised(value: object) -> str:
+        return capital_fold(" ".join(w[:1].upper() + w[1:] for w in str(value).split()))
+
+    return len({raised(r.value) for r in readings}) == 1
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,8 @@ NEAR_COPIES = [
      "« Le dalaï lama m'a confirmé qu'il ne demandait pas l'indépendance du Tibet, et je lui ai "
      "dit combien j'attachais de l'importance à la poursuite de (son) dialogue avec les autorités "
      "chinoises », a déclaré Nicolas Sarkozy."),
+    ("a capital written without its accent", "Les Caisses d'épargne recevront 1,1 milliard "
+     "d'euros de l'Etat.", "Les Caisses d'Epargne recevront 1,1 milliard d'euros de l'Etat."),
     ("a total against one of its parts", "Le plan devrait, selon l'Elysée, doper la croissance "
      "de 0,6 point de PIB en 2009.", "L'Elysée estime que le plan doit se traduire en 2009 par un "
      "gain supplémentaire de 0,6 point de croissance, voire 1 point au total."),
