@@ -140,6 +140,8 @@ def build(article: Article, cleaned: CleanText, doc: Doc, ref: dt.date | None) -
     facts.extend(a for a in amounts if not any(a.start < e and s < a.end for s, e in taken))
     facts = with_quote_words(facts, article.raw)
     facts.sort(key=lambda f: (f.start, f.end, f.type))
+    # A paragraph's doc may be joined into another text's doc later: leave it as it came.
+    doc.user_data.pop("factcheck_sentence_spans", None)
     return Parsed(article=article, sentences=sentences, facts=tuple(facts))
 
 
@@ -182,9 +184,10 @@ def _sentences(doc: Doc, cleaned: CleanText) -> Iterator[Sentence]:
         cs = sent.start_char + lead
         ce = cs + len(text)
         tokens = []
-        # Each token's morphology as text once: spaCy builds the string on every str().
-        morph = {tok.i: str(tok.morph) for tok in sent}
-        for tok in sent:
+        # Each token object and its morphology as text once: spaCy builds both on every access.
+        toks = list(sent)
+        morph = {tok.i: str(tok.morph) for tok in toks}
+        for tok in toks:
             if tok.is_space:
                 continue
             ts, te = _raw(cleaned, tok.idx, tok.idx + len(tok.text))
@@ -227,12 +230,19 @@ def _entity_facts(entities: list[Entity], doc: Doc, cleaned: CleanText,
 
 
 def sentence_spans(doc: Doc) -> tuple[list[int], list[int]]:
-    """Start and end characters of the doc's non-blank sentences, numbered as _sentences does."""
+    """Start and end characters of the doc's non-blank sentences, numbered as _sentences does.
+
+    Kept in ``doc.user_data``: every fact extractor asks, and walking ``doc.sents`` is costly.
+    """
+    memo = doc.user_data.get("factcheck_sentence_spans")
+    if memo is not None:
+        return memo
     starts, ends = [], []
     for sent in doc.sents:
         if sent.text.strip():
             starts.append(sent.start_char)
             ends.append(sent.end_char)
+    doc.user_data["factcheck_sentence_spans"] = (starts, ends)
     return starts, ends
 
 
