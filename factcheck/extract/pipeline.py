@@ -174,8 +174,32 @@ def _raw(cleaned: CleanText, start: int, end: int) -> tuple[int, int]:
     return cleaned.raw_span(start, end)
 
 
+def _token_table(doc: Doc) -> list[tuple[str, str, str, str, int, bool, bool, str]]:
+    """(text, lemma, pos, morphology, idx, is_space, is_punct, entity type) of every token.
+
+    Read from one ``Doc.to_array`` call with each distinct string looked up once: building a
+    spaCy Token object per attribute access was the larger part of extraction's own time.
+    """
+    from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LEMMA, MORPH, ORTH, POS
+    from spacy.parts_of_speech import NAMES
+
+    rows = doc.to_array([ORTH, LEMMA, POS, MORPH, IDX, IS_SPACE, IS_PUNCT, ENT_TYPE]).tolist()
+    strings = doc.vocab.strings
+    seen: dict[int, str] = {0: ""}
+
+    def text_of(h: int) -> str:
+        t = seen.get(h)
+        if t is None:
+            t = seen[h] = strings[h]
+        return t
+
+    return [(text_of(o), text_of(lem), NAMES.get(pos, ""), text_of(m), idx, bool(sp), bool(pu),
+             text_of(ent)) for o, lem, pos, m, idx, sp, pu, ent in rows]
+
+
 def _sentences(doc: Doc, cleaned: CleanText) -> Iterator[Sentence]:
     index = 0
+    table = _token_table(doc)
     for sent in doc.sents:
         text = sent.text.strip()
         if not text:
@@ -184,15 +208,13 @@ def _sentences(doc: Doc, cleaned: CleanText) -> Iterator[Sentence]:
         cs = sent.start_char + lead
         ce = cs + len(text)
         tokens = []
-        # Each token object and its morphology as text once: spaCy builds both on every access.
-        toks = list(sent)
-        morph = {tok.i: str(tok.morph) for tok in toks}
-        for tok in toks:
-            if tok.is_space:
+        rows = table[sent.start:sent.end]
+        morph = {sent.start + n: row[3] for n, row in enumerate(rows)}
+        for word, lemma, pos, feats, idx, space, punct, ent in rows:
+            if space:
                 continue
-            ts, te = _raw(cleaned, tok.idx, tok.idx + len(tok.text))
-            tokens.append(Token(tok.text, tok.lemma_, tok.pos_, morph[tok.i], ts, te,
-                                tok.is_punct, tok.ent_type_))
+            ts, te = _raw(cleaned, idx, idx + len(word))
+            tokens.append(Token(word, lemma, pos, feats, ts, te, punct, ent))
         rs, re_ = _raw(cleaned, cs, ce)
         root = sent.root
         tense = "future" if "Tense=Fut" in morph[root.i] or any(
