@@ -4,6 +4,16 @@
     python bench/run.py corpus --articles 1000 [--source DIR] [--jobs 2]
     python bench/run.py real DIR            # diff of one real cluster (DIR/*.txt) and check of
                                             # every *.txt under DIR's parent, each vs model+pipe
+    python bench/run.py scale CORPUS [--sizes 10,20,40,80] [--runs 3] [--against TREE]
+                                            # diff of the first N articles of CORPUS/*/*.txt
+                                            # (several stories) vs model+pipe, CPU per stage,
+                                            # and a fit of the comparison stages' CPU against N
+    python bench/run.py check CORPUS [--runs 3] [--jobs 1] [--against TREE]
+                                            # check of CORPUS (one folder per story) vs model+pipe
+
+``--against TREE`` runs another checkout's code (e.g. ``git worktree add /tmp/base main``) in the
+same alternation, so before and after are measured side by side. Figures are medians of
+alternated runs of CPU time (user + system of the child process).
 
 Every figure is measured now, on this machine; ratios compare runs made back to back, so the
 machine's own speed cancels out. Nothing here is asserted in the test suite: timings on shared
@@ -14,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import resource
@@ -133,6 +144,151 @@ def real(cluster: Path, runs: int, jobs: int) -> dict[str, float]:
     return {"diff_ratio": diff / bare, "check_ratio": ccheck / cbare}
 
 
+STAGES = """
+import json, sys, time
+from factcheck import api, claims
+
+cpu: dict[str, float] = {}
+def timed_stage(name, fn):
+    def run(*a, **k):
+        t = time.process_time()
+        try:
+            return fn(*a, **k)
+        finally:
+            cpu[name] = cpu.get(name, 0.0) + time.process_time() - t
+    return run
+claims.align = timed_stage("align", claims.align)
+claims.link_facts = timed_stage("link", claims.link_facts)
+claims.compare = timed_stage("compare", claims.compare)
+api.compare_facts = claims.compare
+api.extract.parse_articles = timed_stage("model+extract",
+                                         lambda *a, **k: list(api.extract.parse_articles_(*a, **k)))
+"""
+
+
+def _stage_code() -> str:
+    # parse_articles is a generator: time it drained, under its own name.
+    return STAGES.replace("api.extract.parse_articles = ", "api.extract.parse_articles_ = "
+                          "api.extract.parse_articles\napi.extract.parse_articles = ") + """
+import factcheck.engine as engine
+api.run = timed_stage("rules", engine.run)
+start = time.process_time()
+report = api.compare(sys.argv[1:])
+cpu["total"] = time.process_time() - start
+cpu["names, quotes, groups"] = cpu["compare"] - cpu["align"] - cpu["link"]
+print(json.dumps(cpu))
+"""
+
+
+def child_cpu(cmd: list[str], env: dict[str, str]) -> tuple[float, str]:
+    """CPU seconds (user + system) of one fresh process, and its stdout."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd[:4])}… failed ({proc.returncode}): {proc.stderr[-800:]}")
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), proc.stdout
+
+
+def _median(xs: list[float]) -> float:
+    xs = sorted(xs)
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
+
+
+def _trees(against: Path | None) -> dict[str, dict[str, str]]:
+    env = {**os.environ, "FACTCHECK_NO_CACHE": "1", "PYTHONPATH": str(ROOT)}
+    trees = {"this tree": env}
+    if against is not None:
+        trees[f"against {against}"] = {**env, "PYTHONPATH": str(against)}
+    return trees
+
+
+def _fit(ns: list[int], ys: list[float]) -> str:
+    """Least squares y = a + b N + c N^2, and the log-log slope from the smallest to the
+    largest N (1 is linear, 2 quadratic)."""
+    import numpy as np
+
+    x = np.array(ns, dtype=float)
+    a, b, c = np.linalg.lstsq(np.vstack([np.ones_like(x), x, x * x]).T, np.array(ys),
+                              rcond=None)[0]
+    slope = math.log(ys[-1] / ys[0]) / math.log(ns[-1] / ns[0]) if ys[0] > 0 else float("nan")
+    return (f"{a:.3f} s + {b * 1000:.1f} ms x N + {c * 1000:.3f} ms x N^2; "
+            f"log-log slope {ns[0]}->{ns[-1]}: {slope:.2f}")
+
+
+def scale(corpus: Path, sizes: list[int], runs: int, against: Path | None) -> None:
+    """diff of N articles from several real stories, against model+pipe, per-stage CPU."""
+    files = sorted(str(p) for p in corpus.glob("*/*.txt"))
+    trees = _trees(against)
+    print(f"machine: {machine()}; {runs} alternated runs per size, medians of CPU seconds")
+    results: dict[str, dict[int, dict[str, float]]] = {t: {} for t in trees}
+    bare_by_n: dict[int, float] = {}
+    for n in sizes:
+        chosen = files[:n]
+        bare: list[float] = []
+        per: dict[str, list[float]] = {t: [] for t in trees}
+        stages: dict[str, list[dict[str, float]]] = {t: [] for t in trees}
+        for _ in range(runs):
+            bare.append(child_cpu([sys.executable, "-c", BARE, *chosen],
+                                  trees["this tree"])[0])
+            for name, env in trees.items():
+                per[name].append(child_cpu([sys.executable, "-m", "factcheck.cli", "diff",
+                                            *chosen, "--format", "json", "--fail-on", "never"],
+                                           env)[0])
+                _, out = child_cpu([sys.executable, "-c", _stage_code(), *chosen], env)
+                stages[name].append(json.loads(out.strip().splitlines()[-1]))
+        bare_by_n[n] = _median(bare)
+        for name in trees:
+            keys = stages[name][0].keys()
+            results[name][n] = {"diff": _median(per[name]),
+                                **{k: _median([s[k] for s in stages[name]]) for k in keys}}
+        print(f"N={n}: bare {bare_by_n[n]:.2f} s; " + "; ".join(
+            f"{name}: diff {results[name][n]['diff']:.2f} s "
+            f"(x{results[name][n]['diff'] / bare_by_n[n]:.2f}), comparison "
+            f"{results[name][n]['compare']:.2f} s" for name in trees), flush=True)
+    for name in trees:
+        print(f"\n{name}")
+        print(f"  {'N':>4} {'bare':>7} {'diff':>7} {'ratio':>6} {'model+extract':>14} "
+              f"{'align':>7} {'link':>7} {'names,quotes,groups':>20} {'rules':>7}")
+        for n in sizes:
+            r = results[name][n]
+            print(f"  {n:>4} {bare_by_n[n]:7.2f} {r['diff']:7.2f} {r['diff'] / bare_by_n[n]:6.2f} "
+                  f"{r['model+extract']:14.2f} {r['align']:7.2f} {r['link']:7.2f} "
+                  f"{r['names, quotes, groups']:20.2f} {r.get('rules', 0.0):7.2f}")
+        print("  comparison stages (align + link + names/quotes/groups + rules), fit: "
+              + _fit(sizes, [results[name][n]["compare"] + results[name][n].get("rules", 0.0)
+                             for n in sizes]))
+
+
+def check_bench(corpus: Path, runs: int, jobs: int, against: Path | None) -> None:
+    """check over a corpus of story folders against model+pipe, alternated, CPU medians."""
+    files = sorted(str(p) for p in corpus.glob("*/*.txt"))
+    words = sum(len(Path(p).read_text(encoding="utf-8-sig", errors="replace").split())
+                for p in files)
+    trees = _trees(against)
+    bare: list[float] = []
+    per: dict[str, list[float]] = {t: [] for t in trees}
+    code = BARE if jobs == 1 else BARE.replace("nlp.pipe(texts, batch_size=32)",
+                                               f"nlp.pipe(texts, batch_size=32, n_process={jobs})")
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(runs):
+            bare.append(child_cpu([sys.executable, "-c", code, *files], trees["this tree"])[0])
+            for name, env in trees.items():
+                per[name].append(child_cpu(
+                    [sys.executable, "-m", "factcheck.cli", "check", str(corpus), "--group-by",
+                     "folder", "--format", "json", "--fail-on", "never", "--quiet",
+                     "--no-cache", "--jobs", str(jobs), "--output", str(Path(tmp) / "r.json")],
+                    env)[0])
+    print(f"machine: {machine()}")
+    print(f"check of {len(files)} articles ({words} words), --jobs {jobs}, {runs} alternated "
+          "runs, medians of CPU seconds:")
+    print(f"  model load + nlp.pipe : {_median(bare):7.1f} s")
+    for name in trees:
+        print(f"  check ({name}) : {_median(per[name]):7.1f} s  "
+              f"ratio {_median(per[name]) / _median(bare):.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="what", required=True)
@@ -146,8 +302,22 @@ def main() -> None:
     r.add_argument("cluster", type=Path, help="a folder of articles about one story")
     r.add_argument("--runs", type=int, default=3)
     r.add_argument("--jobs", type=int, default=1)
+    sc = sub.add_parser("scale")
+    sc.add_argument("corpus", type=Path, help="a folder of story folders")
+    sc.add_argument("--sizes", default="10,20,40,80")
+    sc.add_argument("--runs", type=int, default=3)
+    sc.add_argument("--against", type=Path)
+    ch = sub.add_parser("check")
+    ch.add_argument("corpus", type=Path, help="a folder of story folders")
+    ch.add_argument("--runs", type=int, default=3)
+    ch.add_argument("--jobs", type=int, default=1)
+    ch.add_argument("--against", type=Path)
     a = ap.parse_args()
-    if a.what == "seeds":
+    if a.what == "scale":
+        scale(a.corpus, [int(x) for x in a.sizes.split(",")], a.runs, a.against)
+    elif a.what == "check":
+        check_bench(a.corpus, a.runs, a.jobs, a.against)
+    elif a.what == "seeds":
         seeds(a.runs)
     elif a.what == "real":
         real(a.cluster, a.runs, a.jobs)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from factcheck.model import Frame
@@ -37,6 +38,7 @@ DURATION_KINDS = {"duration", "age"}
 LOCAL = 6  # tokens each side of the fact that say most directly what it is
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c))

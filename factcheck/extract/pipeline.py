@@ -162,6 +162,8 @@ def build(article: Article, cleaned: CleanText, doc: Doc,
     facts.extend(a for a in amounts if not any(a.start < e and s < a.end for s, e in taken))
     facts = with_quote_words(facts, article.raw)
     facts.sort(key=lambda f: (f.start, f.end, f.type))
+    # A paragraph's doc may be joined into another text's doc later: leave it as it came.
+    doc.user_data.pop("factcheck_sentence_spans", None)
     return Parsed(article=article, sentences=sentences, facts=tuple(facts))
 
 
@@ -194,8 +196,39 @@ def _raw(cleaned: CleanText, start: int, end: int) -> tuple[int, int]:
     return cleaned.raw_span(start, end)
 
 
+def _token_table(doc: Doc) -> list[tuple[str, str, str, str, int, bool, bool, str, int, str]]:
+    """(text, lemma, pos, morphology, idx, is_space, is_punct, entity type, head index,
+    dependency label) of every token.
+
+    Read from one ``Doc.to_array`` call with each distinct string looked up once: building a
+    spaCy Token object per attribute access was the larger part of extraction's own time.
+    """
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, MORPH, ORTH, POS
+    from spacy.parts_of_speech import NAMES
+
+    array = doc.to_array([ORTH, LEMMA, POS, MORPH, IDX, IS_SPACE, IS_PUNCT, ENT_TYPE, DEP, HEAD])
+    # HEAD is the offset to the head, stored unsigned: read it back as signed.
+    heads = (array[:, 9].astype("int64") + range(len(doc))).tolist()
+    rows = array[:, :9].tolist()
+    strings = doc.vocab.strings
+    seen: dict[int, str] = {0: ""}
+
+    def text_of(h: int) -> str:
+        t = seen.get(h)
+        if t is None:
+            t = seen[h] = strings[h]
+        return t
+
+    empty = strings["_"]  # an empty morphology is "_" in the array, "" as str(token.morph)
+    return [(text_of(o), text_of(lem), NAMES.get(pos, ""), "" if m == empty else text_of(m), idx,
+             bool(sp), bool(pu),
+             text_of(ent), head, text_of(dep))
+            for (o, lem, pos, m, idx, sp, pu, ent, dep), head in zip(rows, heads, strict=True)]
+
+
 def _sentences(doc: Doc, cleaned: CleanText) -> Iterator[Sentence]:
     index = 0
+    table = _token_table(doc)
     for sent in doc.sents:
         text = sent.text.strip()
         if not text:
@@ -204,16 +237,17 @@ def _sentences(doc: Doc, cleaned: CleanText) -> Iterator[Sentence]:
         cs = sent.start_char + lead
         ce = cs + len(text)
         tokens = []
-        # Each token's morphology as text once: spaCy builds the string on every str().
-        morph = {tok.i: str(tok.morph) for tok in sent}
-        kept = {t.i: n for n, t in enumerate(t for t in sent if not t.is_space)}
-        for tok in sent:
-            if tok.is_space:
+        rows = table[sent.start:sent.end]
+        morph = {sent.start + n: row[3] for n, row in enumerate(rows)}
+        kept = {sent.start + n: k for k, n in enumerate(
+            n for n, row in enumerate(rows) if not row[5])}
+        for i, (word, lemma, pos, feats, idx, space, punct, ent, head, dep) in enumerate(
+                rows, sent.start):
+            if space:
                 continue
-            ts, te = _raw(cleaned, tok.idx, tok.idx + len(tok.text))
-            head = kept.get(tok.head.i, -1) if tok.head.i != tok.i else -1
-            tokens.append(Token(tok.text, tok.lemma_, tok.pos_, morph[tok.i], ts, te,
-                                tok.is_punct, tok.ent_type_, head, tok.dep_))
+            ts, te = _raw(cleaned, idx, idx + len(word))
+            tokens.append(Token(word, lemma, pos, feats, ts, te, punct, ent,
+                                kept.get(head, -1) if head != i else -1, dep))
         rs, re_ = _raw(cleaned, cs, ce)
         root = sent.root
         tense = "future" if "Tense=Fut" in morph[root.i] or any(
@@ -251,12 +285,19 @@ def _entity_facts(entities: list[Entity], doc: Doc, cleaned: CleanText,
 
 
 def sentence_spans(doc: Doc) -> tuple[list[int], list[int]]:
-    """Start and end characters of the doc's non-blank sentences, numbered as _sentences does."""
+    """Start and end characters of the doc's non-blank sentences, numbered as _sentences does.
+
+    Kept in ``doc.user_data``: every fact extractor asks, and walking ``doc.sents`` is costly.
+    """
+    memo = doc.user_data.get("factcheck_sentence_spans")
+    if memo is not None:
+        return memo
     starts, ends = [], []
     for sent in doc.sents:
         if sent.text.strip():
             starts.append(sent.start_char)
             ends.append(sent.end_char)
+    doc.user_data["factcheck_sentence_spans"] = (starts, ends)
     return starts, ends
 
 
