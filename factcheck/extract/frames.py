@@ -192,7 +192,8 @@ def noun_phrase_end(doc: Doc, start: int, end: int) -> int:
         return end
     noun = span[-1]
     j = noun.i + 1
-    while j < noun.sent.end and doc[j].pos_ == "ADJ" and doc[j].head.i == noun.i \
+    last = noun.sent.end  # once: each .sent re-checks the whole doc for sentence marks
+    while j < last and doc[j].pos_ == "ADJ" and doc[j].head.i == noun.i \
             and not doc[j].text[:1].isupper():
         j += 1
     return max(end, doc[j - 1].idx + len(doc[j - 1].text)) if j > noun.i + 1 else end
@@ -203,11 +204,12 @@ def _list_owner(span: Span, names: list[tuple[int, int, str]]) -> str | None:
     milliards" gives each bank its own figure. Only a name right before the figure, or right
     after it behind "à"/"pour" ("2,55 milliards à BNP Paribas"), counts."""
     doc = span.doc
+    sent = span.sent  # once: each .sent re-checks the whole doc for sentence marks
     for a, _, name in names:  # "2,55 milliards à BNP Paribas" first: a preposition is explicit
-        if span.end_char <= a < span.sent.end_char and _TO_NAME.match(doc.text[span.end_char:a]):
+        if span.end_char <= a < sent.end_char and _TO_NAME.match(doc.text[span.end_char:a]):
             return name
     for a, b, name in names:
-        if b > span.start_char or a < span.sent.start_char:
+        if b > span.start_char or a < sent.start_char:
             continue
         between = doc.text[b:span.start_char]
         if len(between) <= 3 and between.strip(" :(,") == "":
