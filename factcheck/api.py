@@ -6,13 +6,11 @@ for DataFrames.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime as dt
-import itertools
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -212,7 +210,7 @@ def compare_articles(articles: list[Article], *, date: dt.date | str | None = No
     articles, notes = borrow_dates(articles, date)
     problems: list[Problem] = [Problem(a.id, w) for a in articles for w in a.warnings]
     problems.extend(input_checks(articles))
-    provisional = {a.id: provisional_ref(a) for a in articles}
+    provisional = {a.id: extract.reference(a) for a in articles}
     parsed = list(extract.parse_articles(articles, load_model, refs=provisional, cache=cache))
     for p in parsed:
         if not p.sentences:
@@ -290,12 +288,6 @@ def _show_date(d: dt.date | None, precision: str | None) -> str:
                                                                          d.isoformat())
 
 
-def provisional_ref(a: Article) -> Reference | None:
-    """The same publication window as ``extract`` uses (a month-precision date is the whole
-    month: a weekday then stays unresolved rather than getting an invented day)."""
-    return extract.reference(a)
-
-
 def refine_refs(parsed: list[Parsed]) -> tuple[dict[str, dt.date | Reference | None],
                                                list[str]]:
     """Narrow a month-precision publication date with the story's own latest dated day.
@@ -319,7 +311,7 @@ def refine_refs(parsed: list[Parsed]) -> tuple[dict[str, dt.date | Reference | N
     notes: list[str] = []
     for p in parsed:
         a = p.article
-        ref: dt.date | Reference | None = provisional_ref(a)
+        ref: dt.date | Reference | None = extract.reference(a)
         if a.date is not None and a.date_precision in ("month", "year") and \
                 isinstance(ref, Reference):
             window = ref
@@ -376,26 +368,12 @@ def redate(p: Parsed, ref: dt.date | Reference | None) -> Parsed:
     dates = [dataclasses.replace(f, attrs={**f.attrs, "frame": frames[(f.start, f.end)]})
              if (f.start, f.end) in frames else f
              for f in extract.date_facts(p.sentences, cleaned, p.article, ref)]
-    overlaps = _overlap_test([(f.start, f.end) for f in dates])
+    overlaps = extract.overlap_test([(f.start, f.end) for f in dates])
     others = [f for f in p.facts if f.type != "date" and not (
         f.type == "amount" and overlaps(f.start, f.end))]
     facts = sorted(extract.with_quote_words(others + dates, p.article.raw),
                    key=lambda f: (f.start, f.end, f.type))
     return dataclasses.replace(p, facts=tuple(facts))
-
-
-def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """``overlaps(start, end)``: does [start, end) overlap one of ``spans``? In log time, since
-    a long text has thousands of dates and amounts."""
-    spans = sorted(spans)
-    starts = [s for s, _ in spans]
-    reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end so far
-
-    def overlaps(start: int, end: int) -> bool:
-        k = bisect.bisect_left(starts, end)  # spans[:k] start before ``end``
-        return k > 0 and reach[k - 1] > start
-
-    return overlaps
 
 
 def compare_stories(stories: Iterable[tuple[str, Sequence[Source]]], **options: Any

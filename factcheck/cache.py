@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck import files
-from factcheck.errors import FactcheckError
+from factcheck.errors import InputError
 from factcheck.model import Parsed
 
 CACHE_VERSION = "4"
@@ -90,14 +90,14 @@ class ParseCache:
         try:
             if secret is None:
                 raise OSError("no trusted key")
-            data = files.read_bytes(path, _Unreadable)
+            data = files.read_bytes(path, InputError)
             head, signature, payload = (data[:len(_MAGIC)], data[len(_MAGIC):len(_MAGIC) + _DIGEST],
                                         data[len(_MAGIC) + _DIGEST:])
             if head != _MAGIC or not hmac.compare_digest(signature, _sign(secret, key, payload)):
                 raise ValueError("unsigned or damaged entry")
             value = pickle.loads(payload)
             os.utime(path)
-        except (OSError, _Unreadable, pickle.UnpicklingError, EOFError, AttributeError,
+        except (OSError, InputError, pickle.UnpicklingError, EOFError, AttributeError,
                 ImportError, TypeError, ValueError):
             self.misses += 1
             return None
@@ -146,10 +146,6 @@ class ParseCache:
                 total -= size
 
 
-class _Unreadable(FactcheckError):
-    """A cache entry that cannot be read as a regular file: a miss, never an error."""
-
-
 def _sign(secret: bytes, key: str, payload: bytes) -> bytes:
     # The key is signed with the payload, so a valid entry cannot be moved under another key.
     return hmac.new(secret, key.encode() + b"\x00" + payload, hashlib.sha256).digest()
@@ -173,8 +169,8 @@ def _load_or_create_key(path: Path) -> bytes | None:
         if not _trusted(info):
             return None
         try:
-            data = files.read_bytes(path, _Unreadable)
-        except _Unreadable:
+            data = files.read_bytes(path, InputError)
+        except InputError:
             return None
         return data if len(data) == 32 else None
     return None

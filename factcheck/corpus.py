@@ -168,11 +168,16 @@ def _read_jsonl(path: str) -> tuple[list[tuple[str, Article, str | None]], list[
     legacy: str | None = None
     seen_text = False
     with handle:
-        for number, raw in enumerate(_lines(handle, path, problems), 1):
+        for number, raw in enumerate(_lines(handle), 1):
             seen_text = seen_text or raw is None or bool(raw.strip())
-            if raw is None or not raw.strip():
-                continue
             where = f"{path}:{number}"
+            if raw is None:
+                problems.append(Problem(where, f"record too large (over "
+                                        f"{MAX_BYTES // (1024 * 1024)} MB). give one article "
+                                        "per line"))
+                continue
+            if not raw.strip():
+                continue
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError:
@@ -192,23 +197,16 @@ def _read_jsonl(path: str) -> tuple[list[tuple[str, Article, str | None]], list[
     return out, problems
 
 
-def _lines(handle: BinaryIO, path: str, problems: list[Problem]) -> Iterator[bytes | None]:
-    """The file's lines as bytes; ``None`` in place of a line too long to be one article."""
-    number = 0
-    while True:
-        raw = handle.readline(MAX_BYTES + 1)
-        if not raw:
-            return
-        number += 1
+def _lines(handle: BinaryIO) -> Iterator[bytes | None]:
+    """The file's lines as bytes; ``None`` in place of a line too long to be one article, which
+    is skipped without being held in memory."""
+    while raw := handle.readline(MAX_BYTES + 1):
         if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
             while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
                 pass
-            problems.append(Problem(f"{path}:{number}", f"record too large (over "
-                                    f"{MAX_BYTES // (1024 * 1024)} MB). give one article per "
-                                    "line"))
             yield None
-            continue
-        yield raw
+        else:
+            yield raw
 
 
 def _jsonl_record(line: str, where: str, encoding: str, problems: list[Problem]

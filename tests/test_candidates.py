@@ -17,7 +17,6 @@ from factcheck.api import (
     _as_articles,
     anchor_years,
     borrow_dates,
-    provisional_ref,
     redate,
     refine_refs,
     resolve_rules,
@@ -43,7 +42,7 @@ CLUSTERS = sorted((DATA / "rpm2").glob("T*"))
 
 def _parsed(files, nlp):
     articles, _ = borrow_dates(_as_articles([str(f) for f in files]), None)
-    refs = {a.id: provisional_ref(a) for a in articles}
+    refs = {a.id: extract.reference(a) for a in articles}
     parsed = list(extract.parse_articles(articles, nlp, refs=refs))
     refined, _ = refine_refs(parsed)
     return anchor_years([redate(p, refined.get(p.article.id)) for p in parsed])

@@ -384,8 +384,8 @@ def test_sentence_index_matches_a_scan_of_the_sentences(nlp):
 @given(spans=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=12),
        probe=st.tuples(st.integers(0, 70), st.integers(1, 12)))
 def test_overlap_test_matches_brute_force(spans, probe):
-    from factcheck.api import _overlap_test
+    from factcheck.extract.pipeline import overlap_test
 
     spans = [(s, s + n) for s, n in spans]
     start, end = probe[0], probe[0] + probe[1]
-    assert _overlap_test(spans)(start, end) == any(start < e and s < end for s, e in spans)
+    assert overlap_test(spans)(start, end) == any(start < e and s < end for s, e in spans)

@@ -69,7 +69,7 @@ def _predicate(tok: Token | None) -> Token | None:
     for _ in range(8):
         if tok is None:
             return None
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and not tok.dep_.startswith("aux"):
+        if tok.pos_ in ("VERB", "AUX") and not tok.dep_.startswith("aux"):
             return tok
         if tok.head is tok:
             return None
@@ -147,7 +147,7 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
     s0, s1 = sent.start_char, sent.end_char
     in_sent = sorted({n for a, b, n in names if a < s1 and s0 < b and not (start <= a < end)})
     owner = None
-    if kind in ("age",) or (kind in DURATION_KINDS and noun_tok is None):
+    if kind == "age" or (kind in DURATION_KINDS and noun_tok is None):
         owner = _owner(span, sent, persons)
     elif listed:
         owner = _list_owner(span, names) or _subject_name(pred, names)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -157,14 +158,28 @@ def build(article: Article, cleaned: CleanText, doc: Doc,
     amounts = list(_amount_facts(doc, cleaned, article, names=names, persons=persons))
     dates = list(date_facts(sentences, cleaned, article, ref, doc=doc,
                             names=names, persons=persons))
-    taken = [(f.start, f.end) for f in dates]
+    overlaps = overlap_test([(f.start, f.end) for f in dates])
     facts.extend(dates)
-    facts.extend(a for a in amounts if not any(a.start < e and s < a.end for s, e in taken))
+    facts.extend(a for a in amounts if not overlaps(a.start, a.end))
     facts = with_quote_words(facts, article.raw)
     facts.sort(key=lambda f: (f.start, f.end, f.type))
     # A paragraph's doc may be joined into another text's doc later: leave it as it came.
     doc.user_data.pop("factcheck_sentence_spans", None)
     return Parsed(article=article, sentences=sentences, facts=tuple(facts))
+
+
+def overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """``overlaps(start, end)``: does [start, end) overlap one of ``spans``? In log time, since
+    a long text has thousands of dates and amounts."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end so far
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end)  # spans[:k] start before ``end``
+        return k > 0 and reach[k - 1] > start
+
+    return overlaps
 
 
 def with_quote_words(facts: list[Fact], raw: str) -> list[Fact]:
