@@ -105,6 +105,6 @@ def quote_pairs(words: Sequence[tuple[str, ...]], is_content: Callable[[str], bo
         lens = np.array([len(j) for j in joined], dtype=np.float64)
         need = cutoff / (200 - cutoff) * np.minimum(lens[:, None], lens[None, :]) - 1
         keep = np.triu(lcs >= need, k=1)
+        # ratio >= cutoff implies this LCS bound, so the bound alone keeps every similar pair
         out.update(zip(*(x.tolist() for x in keep.nonzero()), strict=True))
-        out.update(similar_strings(joined, cutoff))
     return {p for p in out if p[0] != p[1]}

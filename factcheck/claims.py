@@ -136,7 +136,7 @@ def same_name(a: str, b: str, *, partial: bool = True) -> float:
 
 
 _DEMONYM = re.compile(r"(?:ien|ienne|iens|iennes|ais|aise|aises|ois|oise|oises|een|eenne|eens|"
-                      r"ain|aine|ains|aines|an|ane|ans|ien|ote|otes|in|ine|ins|ines|ique|iques)$")
+                      r"ain|aine|ains|aines|an|ane|ans|ote|otes|in|ine|ins|ines|ique|iques)$")
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
 
 

@@ -260,8 +260,7 @@ def diff(files: tuple[str, ...], fmt: str, details: bool, quiet: bool, date: str
     if not quiet:
         for problem in report.problems:
             click.echo(f"Warning: {problem.message}", err=True)
-    extra = {"details": True} if details else {}
-    text = report.render(fmt, width=width, color=use_color(no_color, output), **extra)
+    text = report.render(fmt, width=width, color=use_color(no_color, output), details=details)
     write_output(text, output)
     sys.exit(fail_code(report.worst(), opts.fail_on))
 

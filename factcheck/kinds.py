@@ -224,12 +224,10 @@ class NameVariantOptions:
 
 def name_variant(obs: Observation, opts: NameVariantOptions) -> list[Verdict]:
     if obs.kind == "facts" and obs.type in ("person", "org", "place") and len(obs.sources) >= 2:
-        names: dict[str, Reading] = {}
-        spelt: dict[str, dict[str, Reading]] = {}  # spelling -> source -> a reading
+        spelt: dict[str, dict[str, Reading]] = {}  # spelling -> source -> its first reading
         for r in obs.readings:
-            names.setdefault(capital_fold(str(r.value)), r)
             spelt.setdefault(capital_fold(str(r.value)), {}).setdefault(r.source, r)
-        keep = list(names.values())
+        keep = [next(iter(by_source.values())) for by_source in spelt.values()]
         # The closest pair of spellings is the misspelling: "Betrand Delanoë" against
         # "Bertrand Delanoë", not against a bare "Delanoë".
         best: tuple[float, Reading, Reading] | None = None

@@ -103,7 +103,7 @@ def test_a_name_variant_names_every_source_of_each_spelling(nlp):
     ("Samdhong Rinpoche", "Samdhong Rinpoché", True),
 ])
 def test_small_accent_differs(a, b, differs):
-    from factcheck.kinds import small_accent_differs
+    from factcheck.claims import small_accent_differs
 
     assert small_accent_differs(a, b) is differs
 

@@ -76,7 +76,7 @@ def test_readme_lists_every_key():
 
 def test_python_dash_m_runs_the_cli(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "factcheck", "--version"], capture_output=True,
-                          text=True, cwd=tmp_path, env=None)
+                          text=True, cwd=tmp_path)
     assert proc.returncode == 0 and "0.1.0" in proc.stdout
     proc = subprocess.run([sys.executable, "-m", "factcheck", "diff", "nope.txt", "other.txt"],
                           capture_output=True, text=True, cwd=tmp_path)

@@ -47,7 +47,7 @@ def diff_many(folder: str | None, manifest: str | None, fmt: str, output_dir: st
     object per line, {"story", "report"}).
     """
     from factcheck.batch import compare_stories, stories_from_folder, stories_from_manifest
-    from factcheck.cli import fail_code, parse_cache, run_options
+    from factcheck.cli import fail_code, parse_cache, run_options, write_output
 
     if (folder is None) == (manifest is None):
         raise UsageError("give exactly one of --story-from and --manifest")
@@ -72,5 +72,5 @@ def diff_many(folder: str | None, manifest: str | None, fmt: str, output_dir: st
             click.echo(f"== {name}\n{text}", nl=False)
         else:
             ext = {"terminal": "txt"}.get(fmt, fmt)
-            (out_dir / f"{name}.{ext}").write_text(text, encoding="utf-8")
+            write_output(text, str(out_dir / f"{name}.{ext}"))
     sys.exit(max(worst, default=0))
