@@ -28,6 +28,7 @@ import math
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -190,12 +191,6 @@ def child_cpu(cmd: list[str], env: dict[str, str]) -> tuple[float, str]:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), proc.stdout
 
 
-def _median(xs: list[float]) -> float:
-    xs = sorted(xs)
-    n = len(xs)
-    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
-
-
 def _trees(against: Path | None) -> dict[str, dict[str, str]]:
     env = {**os.environ, "FACTCHECK_NO_CACHE": "1", "PYTHONPATH": str(ROOT)}
     trees = {"this tree": env}
@@ -238,11 +233,11 @@ def scale(corpus: Path, sizes: list[int], runs: int, against: Path | None) -> No
                                            env)[0])
                 _, out = child_cpu([sys.executable, "-c", _stage_code(), *chosen], env)
                 stages[name].append(json.loads(out.strip().splitlines()[-1]))
-        bare_by_n[n] = _median(bare)
+        bare_by_n[n] = statistics.median(bare)
         for name in trees:
             keys = stages[name][0].keys()
-            results[name][n] = {"diff": _median(per[name]),
-                                **{k: _median([s[k] for s in stages[name]]) for k in keys}}
+            results[name][n] = {"diff": statistics.median(per[name]),
+                                **{k: statistics.median([s[k] for s in stages[name]]) for k in keys}}
         print(f"N={n}: bare {bare_by_n[n]:.2f} s; " + "; ".join(
             f"{name}: diff {results[name][n]['diff']:.2f} s "
             f"(x{results[name][n]['diff'] / bare_by_n[n]:.2f}), comparison "
@@ -283,10 +278,10 @@ def check_bench(corpus: Path, runs: int, jobs: int, against: Path | None) -> Non
     print(f"machine: {machine()}")
     print(f"check of {len(files)} articles ({words} words), --jobs {jobs}, {runs} alternated "
           "runs, medians of CPU seconds:")
-    print(f"  model load + nlp.pipe : {_median(bare):7.1f} s")
+    print(f"  model load + nlp.pipe : {statistics.median(bare):7.1f} s")
     for name in trees:
-        print(f"  check ({name}) : {_median(per[name]):7.1f} s  "
-              f"ratio {_median(per[name]) / _median(bare):.2f}")
+        print(f"  check ({name}) : {statistics.median(per[name]):7.1f} s  "
+              f"ratio {statistics.median(per[name]) / statistics.median(bare):.2f}")
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -93,17 +94,23 @@ def align(parsed: list[Parsed], *, exhaustive: bool = False) -> list[SentencePai
 
 
 def _greedy(a: str, b: str, candidates: list[tuple[float, int, int]]) -> list[SentencePair]:
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    pairs = []
-    for score, i, j in candidates:
-        if i in used_a or j in used_b:
+    return [SentencePair(a, i, b, j, score) for score, i, j in one_to_one(candidates)]
+
+
+def one_to_one(candidates: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Greedy one-to-one matching of ``(score, left, right, ...)`` candidates: best score first
+    (ties by left, then right, so the result never depends on input order), each left and each
+    right used once. Sentences and linked facts are both matched this way."""
+    used_left: set[Any] = set()
+    used_right: set[Any] = set()
+    kept = []
+    for cand in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if cand[1] in used_left or cand[2] in used_right:
             continue
-        used_a.add(i)
-        used_b.add(j)
-        pairs.append(SentencePair(a, i, b, j, score))
-    return pairs
+        used_left.add(cand[1])
+        used_right.add(cand[2])
+        kept.append(cand)
+    return kept
 
 
 RARE = 8  # a token in at most this many sentences indexes candidates directly

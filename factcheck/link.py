@@ -25,6 +25,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
+from factcheck.align import one_to_one
 from factcheck.model import Fact, Frame, Parsed
 from factcheck.rounding import is_rounding
 
@@ -452,13 +453,7 @@ def cluster_links(facts: dict[Key, Fact],
     links: list[Link] = []
     for _, cands in sorted(pair_cands.items()):
         # One-to-one per pair of articles: the best-scoring links first.
-        cands.sort(key=lambda c: (-c[0], c[1], c[2]))
-        used: set[Key] = set()
-        for s, x, y, why in cands:
-            if x in used or y in used:
-                continue
-            used.update((x, y))
-            links.append(Link(x, y, s, why))
+        links.extend(Link(x, y, s, why) for s, x, y, why in one_to_one(cands))
     return _cluster(facts, links, scores, minimum, lazy)
 
 
