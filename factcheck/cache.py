@@ -31,7 +31,7 @@ from factcheck import files
 from factcheck.errors import InputError
 from factcheck.model import Parsed
 
-CACHE_VERSION = "4"
+CACHE_VERSION = "5"
 _MAGIC = b"factcheck-cache-4\n"
 _DIGEST = hashlib.sha256().digest_size
 DEFAULT_LIMIT = 512 * 1024 * 1024

@@ -194,9 +194,34 @@ def date_mismatch(obs: Observation, opts: DateOptions) -> list[Verdict]:
     for r in readings:
         f = r.facts[0]
         shown.append(f"{r.source}={r.value if r.value is not None else f.attrs.get('written')}")
-    return [Verdict("disagreement", readings, _base_fields(obs),
-                    severity=_weak(obs, opts.min_confidence, opts.weak_severity),
-                    explanation=_why(obs, "values: " + ", ".join(shown)))]
+    severity = _weak(obs, opts.min_confidence, opts.weak_severity)
+    explanation = "values: " + ", ".join(shown)
+    if _planned_against_done(readings):
+        # "reprendraient les discussions le 21 octobre" / "se sont rencontrés le 23 octobre": a
+        # plan reported before the event and the event reported after it; the plan may have
+        # moved, which is news to check, not a contradiction.
+        severity = Severity.parse(opts.weak_severity)
+        explanation += "; one source gives a planned date, another the date it happened"
+    return [Verdict("disagreement", readings, _base_fields(obs), severity=severity,
+                    explanation=_why(obs, explanation))]
+
+
+_PLANNED_WAYS = {"future", "nearest"}
+
+
+def _planned_against_done(readings: tuple[Reading, ...]) -> bool:
+    """Every conflict opposes a reading that announces the date (future, conditional, "prévue")
+    to one that reports it done (a past tense) or says nothing of it (a verbless dateline,
+    "Jeudi 23 octobre, à Siem Reap."). Two plans that differ are still a conflict."""
+    def way(r: Reading) -> str:
+        w = r.facts[0].attrs.get("direction")
+        return "planned" if w in _PLANNED_WAYS else "done" if w == "completed" else ""
+
+    conflicts = [(x, y) for x in readings for y in readings if x.source < y.source
+                 and dates_agree(x.facts[0], y.facts[0]) is False]
+    return bool(conflicts) and all(sorted((way(x), way(y))) in (["done", "planned"],
+                                                                 ["", "planned"])
+                                   for x, y in conflicts)
 
 
 def _weak(obs: Observation, min_confidence: float, weak_severity: str) -> Severity | None:

@@ -286,6 +286,10 @@ def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
     if a.scope and b.scope and not set(a.scope) & set(b.scope):
         total *= 0.5
         why.append("other time scope")
+    if a.anchor and b.anchor and a.anchor != b.anchor:
+        # "28 à 35 heures aujourd'hui" / "27 heures dès l'an prochain": the figure of another time
+        total *= 0.5
+        why.append(f"other time: {a.anchor} / {b.anchor}")
     if near:
         total = max(total, SAME_SENTENCE)
         why.insert(0, "near-identical sentences")

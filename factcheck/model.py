@@ -107,7 +107,10 @@ class Frame:
     ``predicate`` the verb it hangs on, ``qualifiers`` words that make it another fact
     ("autre", "premier"), ``scope`` time nouns with their modifiers ("trimestre:troisième"),
     ``context`` the other content lemmas of its sentence, ``local`` those within a few words of
-    the fact, and ``names`` the entities in the sentence.
+    the fact, and ``names`` the entities in the sentence. ``anchor`` is the time an adverb of the
+    clause puts the figure in ("now" for "aujourd'hui", "next" for "l'an prochain", "past" for
+    "l'an dernier"): "27 heures dès l'an prochain (contre 28 à 35 heures aujourd'hui)" gives two
+    facts of one sentence, one per time.
     Lemmas are folded (lower case, no accents). ``vector`` and ``context_vector`` are unit
     float16 vectors of the noun and of the sentence, as bytes, when the model has word vectors.
     """
@@ -121,6 +124,7 @@ class Frame:
     context: tuple[str, ...] = ()
     local: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
+    anchor: str = ""
     vector: bytes | None = None
     context_vector: bytes | None = None
 

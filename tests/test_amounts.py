@@ -464,3 +464,15 @@ def _duckling_cases() -> list[dict]:
 def test_duckling_peer_cases(case: dict) -> None:
     status, detail = _bench().eval_duckling(case)
     assert status == "pass", (case.get("expected"), detail)
+
+
+@pytest.mark.parametrize(("text", "shown", "period"), [
+    ("Il gagne 30 000 euros l'an.", "30 000 euros l'an", "year"),
+    ("Le chiffre d'affaires a atteint 3 milliards d'euros l'an dernier.", "3 milliards d'euros",
+     None),
+    ("Les ventes devraient atteindre 3 milliards l'an prochain.", "3 milliards", None),
+])
+def test_l_an_is_a_rate_unless_it_names_a_year(text, shown, period):
+    found = find_amounts(text)
+    assert [text[a.start:a.end] for a in found] == [shown]
+    assert found[0].period == period

@@ -550,3 +550,13 @@ def test_weekday_and_day_number_is_the_nearest_such_day() -> None:
 def test_bracketed_year_span_and_school_year(text: str, expr: str, value: str) -> None:
     m = one(text, dt.date(2008, 6, 8))
     assert (span(text, m), m.value) == (expr, value)
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("prévues pour 2010 et 2011.", ["2010", "2011"]),
+    ("en 2009, 2010 ou 2011", ["2009", "2010", "2011"]),
+    ("entre 2010 et 2011", ["2010/2011"]),  # a range stays one interval
+    ("de 1500 et 2000 euros", []),  # numbers, not years
+])
+def test_second_year_of_a_pair(text, years):
+    assert [m.value for m in find_dates(text, None)] == years

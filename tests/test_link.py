@@ -179,6 +179,18 @@ FALSE_ALARMS = [
      "Agricole, 2,55 milliards à BNP Paribas et 1,7 milliard à la Société Générale.",
      "BNP Paribas recevra 2,55 milliards d'euros, le Crédit Agricole 3 milliards et la Société "
      "Générale 1,7 milliard."),
+    # T14_C1 (RPM2): each motion's score belongs to the subject of "recueillir".
+    ("scores of two people", "Aubry et Delanoë suivent au coude à coude, Hamon crée la surprise "
+     "en recueillant 19% des suffrages.", "Candidat déclaré, Bertrand Delanoë a recueilli "
+     "\"autour de 25%\", a indiqué Stéphane Le Foll."),
+    # T17_C1: today's hours against next year's, in sentences about the same pupils.
+    ("today's figure against next year's", "Aujourd'hui, les élèves de seconde ont entre 28 et 32 "
+     "heures de cours.", "Normalement, dès l'an prochain, les élèves de seconde n'auront cours "
+     "que 27 heures par semaine."),
+    # T17_C1: two years listed for two classes.
+    ("two years listed for two things", "Le système retenu en seconde inaugure une série de "
+     "retouches pour les années de première et de terminale prévues pour 2010 et 2011.",
+     "La nouvelle première est prévue en 2010 et la terminale en 2011."),
 ]
 
 
@@ -231,3 +243,77 @@ def test_undated_weekdays_agree_as_written(nlp):
                       ("b", "C'est jeudi, à Douai, que le président a présenté son plan de relance.")])
     agreed = [f for f in report.results if f.status == "agreement" and f.type == "date"]
     assert [{e.text for e in f.evidence} for f in agreed] == [{"jeudi"}]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "figure", "anchor"), [
+    ("Normalement, dès l'an prochain, les élèves de seconde n'auront cours que 27 heures par "
+     "semaine (contre 28 à 35 heures aujourd'hui).", "27 heures", "next"),
+    ("Normalement, dès l'an prochain, les élèves de seconde n'auront cours que 27 heures par "
+     "semaine (contre 28 à 35 heures aujourd'hui).", "28 à 35 heures", "now"),
+    ("Aujourd'hui, les élèves de seconde ont entre 28 et 32 heures de cours.", "entre 28 et 32",
+     "now"),
+    ("Actuellement, le taux de chômage atteint 8 %, il devrait passer à 9 % l'année prochaine.",
+     "8 %", "now"),
+    ("Actuellement, le taux de chômage atteint 8 %, il devrait passer à 9 % l'année prochaine.",
+     "9 %", "next"),
+    ("Le chiffre d'affaires a atteint 3 milliards d'euros l'an dernier.", "3 milliards", "past"),
+    ("Le chiffre d'affaires a atteint 3 milliards d'euros.", "3 milliards", ""),
+])
+def test_frame_time_anchor(nlp, sentence, figure, anchor):
+    from factcheck.api import compare
+
+    report = compare([("a", sentence), ("b", "Autre texte sans chiffre.")])
+    facts = [f for p in report.parsed for f in p.facts
+             if f.type == "amount" and f.text.startswith(figure)]
+    assert facts, figure
+    assert facts[0].attrs["frame"].anchor == anchor
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "figure", "owner"), [
+    ("Hamon crée la surprise en recueillant 19% des suffrages.", "19%", "Hamon"),
+    ("Benoît Hamon a obtenu 19% des voix des militants.", "19%", "Benoît Hamon"),
+    # A joint subject owns the figure jointly: no one owner.
+    ("Le maire de Paris et Martine Aubry ont recueilli autour de 25% des voix.", "autour de 25%",
+     None),
+    # Not a verb of having: the subject announces the figure, it does not own it.
+    ("Nicolas Sarkozy a annoncé un plan de 26 milliards d'euros.", "26 milliards", None),
+])
+def test_frame_owner_is_the_subject_of_a_verb_of_having(nlp, sentence, figure, owner):
+    from factcheck.api import compare
+
+    report = compare([("a", sentence), ("b", "Autre texte sans chiffre.")])
+    facts = [f for p in report.parsed for f in p.facts
+             if f.type == "amount" and f.text.startswith(figure)]
+    assert facts, figure
+    assert facts[0].attrs["frame"].owner == owner
+
+
+@pytest.mark.model
+def test_a_planned_date_against_the_date_it_happened_is_weak(nlp):
+    from factcheck.api import compare
+
+    # T13_C2 (RPM2): talks announced for the 21st, reported held on the 23rd.
+    report = compare([
+        ("a", "L'officier thaïlandais a indiqué que de hauts responsables des deux pays "
+              "reprendraient les discussions le 21 octobre à Siem Reap."),
+        ("b", "Les responsables militaires des deux pays se sont rencontrés le 23 octobre à "
+              "Siem Reap pour reprendre les discussions.")])
+    found = disagreements(report, "date")
+    assert found, "the dates are still compared"
+    assert all(f.severity == Severity.INFO for f in found)
+    assert "planned" in found[0].explanation
+
+
+@pytest.mark.model
+def test_two_plans_that_differ_still_conflict(nlp):
+    from factcheck.api import compare
+
+    report = compare([
+        ("a", "Les responsables des deux pays reprendront les discussions le 21 octobre à Siem "
+              "Reap, a indiqué l'officier."),
+        ("b", "Les responsables des deux pays reprendront les discussions le 23 octobre à Siem "
+              "Reap, a indiqué l'officier.")])
+    found = disagreements(report, "date")
+    assert found and found[0].severity >= Severity.WARNING

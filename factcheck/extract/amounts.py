@@ -286,8 +286,9 @@ _PERCENT = re.compile(
 )
 _BELOW_ZERO = re.compile(rf"{_WS}+en[- ]?dessous{_WS}+de{_WS}+z[ée]ro(?!{_L})", re.IGNORECASE)
 
+# "30 000 euros l'an" is a yearly rate; "3 milliards l'an dernier" is last year's figure.
 _PERIODS: list[tuple[str, str]] = [
-    (rf"{_WS}*(?:par|/){_WS}*(?:an|ann[ée]e)(?!{_L})|{_WS}+l{_APOS}an(?!{_L})"
+    (rf"{_WS}*(?:par|/){_WS}*(?:an|ann[ée]e)(?!{_L})|{_WS}+l{_APOS}an(?!{_L}|{_WS}+(?:dernier|prochain|pass[ée]|suivant|pr[ée]c[ée]dent)(?!{_L}))"
      rf"|{_WS}+annuel(?:le)?s?(?!{_L})|{_WS}+(?:chaque|par){_WS}+ann[ée]e(?!{_L})", "year"),
     (rf"{_WS}*(?:par|/){_WS}*mois(?!{_L})|{_WS}+mensuel(?:le)?s?(?!{_L})"
      rf"|{_WS}+chaque{_WS}+mois(?!{_L})", "month"),

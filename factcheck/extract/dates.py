@@ -702,13 +702,18 @@ def _subday_offset(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _Cand(m.start(), m.end(), "time", at.date(), hm=(at.hour, at.minute), relative=True)
 
 
+# "prévues pour 2010 et 2011": the second year of a pair is a year like the first one.
+_LISTED_YEAR = re.compile(rf"{_YEAR}\s*(?:,|et|ou)\s*$")
+
+
 @_rule(rf"(?:\b(?P<pre>{_REL_PREP}|de|entre|vers)\s+)?(?:\b(?P<inc>en\s+l{_AP}an|en|l{_AP}an"
        rf"|l{_AP}année|année|courant|au\s+cours\s+de\s+l{_AP}année|(?:à\s+)?la\s+rentrée)\s+)?"
        rf"(?:\b(?P<part>début|debut|milieu|fin|mi)(?:\s*-\s*|\s+))?(?P<y>{_YEAR})", need="year")
 def _year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     """A bare number is a year only after a preposition ("en 2015", "depuis 2019", "fin
     2022"), and not when a unit follows ("en 2022 euros" is an amount)."""
-    if not (m["pre"] or m["inc"] or m["part"]):
+    if not (m["pre"] or m["inc"] or m["part"] or _LISTED_YEAR.search(
+            ctx.text, max(0, m.start() - 16), m.start())):
         return None
     if _UNIT_AFTER.match(ctx.text, m.end()):
         return None

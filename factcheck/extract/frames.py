@@ -34,6 +34,22 @@ LIGHT_LEMMAS = {"être", "avoir", "faire", "pouvoir", "devoir", "aller", "venir"
                 "autre", "même", "tout", "plus", "moins", "dernier", "premier", "an", "année",
                 "fois", "jour", "mois", "heure", "semaine", "cas", "chose", "part", "façon"}
 SCOPE_NOUNS = {"trimestre", "semestre", "exercice", "mandat", "saison"}
+# Verbs whose subject owns the figure: "Hamon crée la surprise en recueillant 19 %" gives Hamon's
+# score, not Aubry's "25 %" of the next clause. Folded lemmas.
+ACQUIRE_LEMMAS = {"recueillir", "obtenir", "recevoir", "gagner", "perdre", "toucher",
+                  "percevoir", "reunir", "rassembler", "totaliser", "empocher", "remporter",
+                  "recolter", "engranger", "decrocher", "detenir", "posseder", "emprunter",
+                  "verser", "payer", "investir", "depenser", "realiser", "peser"}
+# Adverbs that put a clause in time (folded words; "an"/"année"... + "prochain"/"dernier" are
+# read as a pair): the time of a figure, distinct from the verb's tense because "aujourd'hui, les
+# élèves ont 28 heures" and "l'an prochain, ils en auront 27" may both be in the present.
+_ANCHOR_WORDS = {"aujourd'hui": "now", "actuellement": "now", "presentement": "now",
+                 "auparavant": "past", "naguere": "past", "jadis": "past"}
+_ANCHOR_TIMES = {"an", "annee", "rentree", "mois", "semaine", "saison", "exercice", "ete",
+                 "hiver", "printemps", "automne", "legislature", "quinquennat"}
+_ANCHOR_SIDES = {"prochain": "next", "prochaine": "next", "dernier": "past",
+                 "derniere": "past", "passe": "past", "passee": "past"}
+_SEGMENT_MARKS = {",", ";", ":", "(", ")", "—", "–", "[", "]"}
 DURATION_KINDS = {"duration", "age"}
 LOCAL = 6  # tokens each side of the fact that say most directly what it is
 
@@ -151,6 +167,9 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
         owner = _owner(span, sent, persons)
     elif listed:
         owner = _list_owner(span, names) or _subject_name(pred, names)
+    elif kind in ("percent", "money", "number", "count") and pred is not None \
+            and _lemma(pred) in ACQUIRE_LEMMAS:
+        owner = _subject_name(pred, names, single=True)
     noun = _lemma(noun_tok) if noun_tok is not None else ""
     # The word as written, not its lemma: static vectors of inflected forms separate synonyms
     # from unrelated nouns better (measured on fr_core_news_md; see the README).
@@ -161,7 +180,8 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
                  owner=owner, predicate=_lemma(pred) if pred is not None else "",
                  qualifiers=tuple(sorted(quals)), scope=tuple(scope), context=tuple(context),
                  local=tuple(local),
-                 names=tuple(in_sent), vector=vector, context_vector=ctx_vector)
+                 names=tuple(in_sent), anchor=_time_anchor(sent, span) if kind != "date" else "",
+                 vector=vector, context_vector=ctx_vector)
 
 
 def _owner(span: Span, sent: Span, persons: list[tuple[int, int, str]]) -> str | None:
@@ -220,18 +240,78 @@ def _list_owner(span: Span, names: list[tuple[int, int, str]]) -> str | None:
 _TO_NAME = re.compile(r"^\s*(?:à|au|aux|pour)(?:\s+(?:la|le|les)\s+|\s+l['’]|\s*)$", re.IGNORECASE)
 
 
-def _subject_name(pred: Token | None, names: list[tuple[int, int, str]]) -> str | None:
-    """The named subject of the figure's verb: "Crédit Agricole va recevoir 3 milliards"."""
-    if pred is None:
+def _subject_name(pred: Token | None, names: list[tuple[int, int, str]], *,
+                  single: bool = False) -> str | None:
+    """The named subject of the figure's verb: "Crédit Agricole va recevoir 3 milliards".
+
+    A gerund or a subordinate verb without a subject of its own takes its head's ("Hamon crée la
+    surprise en recueillant 19 %"). ``single``: a subject naming several entities ("Le maire de
+    Paris et Martine Aubry ont recueilli 25 %") owns the figure jointly, so it names no owner.
+    """
+    for _ in range(3):
+        if pred is None:
+            return None
+        subjects = [c for c in pred.children if c.dep_.startswith("nsubj")]
+        if subjects:
+            break
+        if pred.dep_ not in ("advcl", "xcomp", "conj") or pred.head is pred:
+            return None
+        pred = pred.head
+    else:
         return None
-    for c in pred.children:
-        if c.dep_.startswith("nsubj"):
-            lo = c.left_edge.idx
-            hi = c.right_edge.idx + len(c.right_edge.text)
-            for a, b, name in names:
-                if lo <= a and b <= hi:
-                    return name
+    for c in subjects:
+        lo = c.left_edge.idx
+        hi = c.right_edge.idx + len(c.right_edge.text)
+        inside = [name for a, b, name in names if lo <= a and b <= hi]
+        if single and (len(set(inside)) > 1 or any(t.dep_ == "conj" for t in c.subtree)):
+            return None
+        if inside:
+            return inside[0]
     return None
+
+
+def _time_anchor(sent: Span, span: Span) -> str:
+    """"now", "next", "past" or "": the time an adverb of the figure's clause gives it.
+
+    The sentence is cut at commas, brackets and the like. An adverb counts for the figures of
+    its own piece ("(contre 28 à 35 heures aujourd'hui)"), or, in a piece before the first verb
+    ("Aujourd'hui, les élèves ont 28 heures"), for every figure of the sentence whose piece has
+    no adverb of its own and is not in brackets.
+    """
+    pieces: list[list[Token]] = [[]]
+    bracket = [False]
+    depth = 0
+    for t in sent:
+        if t.text in _SEGMENT_MARKS:
+            depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(t.text, 0)
+            pieces.append([])
+            bracket.append(depth > 0)
+            continue
+        pieces[-1].append(t)
+    marks = [_piece_anchor(p) for p in pieces]
+    mine = next((n for n, p in enumerate(pieces) if any(t.i == span.start for t in p)), None)
+    if mine is None:
+        return ""
+    if marks[mine]:
+        return marks[mine]
+    if bracket[mine]:
+        return ""
+    for n, p in enumerate(pieces[:mine]):
+        if any(t.pos_ in ("VERB", "AUX") for t in p):
+            break
+        if marks[n]:
+            return marks[n]
+    return ""
+
+
+def _piece_anchor(tokens: list[Token]) -> str:
+    words = [fold(t.text) for t in tokens]
+    for n, w in enumerate(words):
+        if w in _ANCHOR_WORDS:
+            return _ANCHOR_WORDS[w]
+        if w in _ANCHOR_SIDES and n and words[n - 1] in _ANCHOR_TIMES:
+            return _ANCHOR_SIDES[w]
+    return ""
 
 
 def head_vector(doc: Doc, word: str) -> bytes | None:

@@ -635,6 +635,9 @@ def date_facts(sentences: tuple[Sentence, ...], cleaned: CleanText, article: Art
             head = _date_head(sent, rs)
             attrs: dict[str, Any] = {"precision": d.precision, "resolved": d.resolved,
                                      "relative": d.relative, "head": head}
+            way = clause_direction(sent.tokens, rs, re_)
+            if way:
+                attrs["direction"] = way  # a plan ("reprendront le 21") or a report
             if d.part:
                 attrs["part"] = d.part
             if d.tz:
