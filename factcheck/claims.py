@@ -259,7 +259,7 @@ def compare(parsed: list[Parsed], *, exhaustive: bool = False
     observations.extend(groups)
     observations.extend(_attributions(groups))
     covered = _covered_spans(groups)
-    observations.extend(_changes(pairs, by_id, covered))
+    observations.extend(_changes(pairs, by_id, covered, _entity_of(groups)))
     observations.extend(_sentences_alone(parsed, pairs, groups))
     return observations, pairs
 
@@ -563,8 +563,20 @@ def _covered_spans(groups: list[Observation]) -> dict[str, list[tuple[int, int]]
     return covered
 
 
+def _entity_of(groups: list[Observation]) -> dict[tuple[str, str], int]:
+    """(source, name) -> the entity cluster it was put in across articles."""
+    out: dict[tuple[str, str], int] = {}
+    for n, obs in enumerate(groups):
+        if obs.type in ENTITY_TYPES:
+            for r in obs.readings:
+                out.setdefault((r.source, str(r.value)), n)
+    return out
+
+
 def _changes(pairs: list[SentencePair], by_id: dict[str, Parsed],
-             covered: dict[str, list[tuple[int, int]]]) -> list[Observation]:
+             covered: dict[str, list[tuple[int, int]]],
+             entity_of: dict[tuple[str, str], int] | None = None) -> list[Observation]:
+    entity_of = entity_of or {}
     out = []
     for pair in pairs:
         sa = by_id[pair.a].sentences[pair.ai]
@@ -612,6 +624,12 @@ def _changes(pairs: list[SentencePair], by_id: dict[str, Parsed],
                     # l'Etat") is a rewording that names differently, not a swap.
                     ea = eb = []
                     kind = "wording" if kind == "name" else kind
+                if ea and eb and any(
+                        entity_of.get((pair.a, x[0]), -1) == entity_of.get((pair.b, y[0]), -2)
+                        for x in ea for y in eb):
+                    # One entity spelt two ways ("Amornvivat" / "Amorwiwat", joined through
+                    # "Amornviwat" in a third article): the name-variant finding's, not a swap.
+                    continue
                 if ea and eb:
                     sim = max(same_name(x[0], y[0], partial=x[1] == y[1] == "person")
                               for x in ea for y in eb)

@@ -255,22 +255,37 @@ def name_variant(obs: Observation, opts: NameVariantOptions) -> list[Verdict]:
         keep = [next(iter(by_source.values())) for by_source in spelt.values()]
         # The closest pair of spellings is the misspelling: "Betrand Delanoë" against
         # "Bertrand Delanoë", not against a bare "Delanoë".
+        def variant(x: Reading, y: Reading) -> float | None:
+            sim = same_name(str(x.value), str(y.value))
+            if obs.type == "person" and small_accent_differs(str(x.value), str(y.value)):
+                sim = 99.0  # "Guerini" / "Guérini": an accent dropped on a small letter
+            if opts.min_similarity <= sim < 100 and x.source != y.source and \
+                    names_comparable(str(x.value), str(y.value)):
+                return sim
+            return None
+
         best: tuple[float, Reading, Reading] | None = None
         for n, x in enumerate(keep):
             for y in keep[n + 1:]:
-                sim = same_name(str(x.value), str(y.value))
-                if obs.type == "person" and small_accent_differs(str(x.value), str(y.value)):
-                    sim = 99.0  # "Guerini" / "Guérini": an accent dropped on a small letter
-                if opts.min_similarity <= sim < 100 and x.source != y.source and \
-                        names_comparable(str(x.value), str(y.value)) and \
-                        (best is None or sim > best[0]):
+                sim = variant(x, y)
+                if sim is not None and (best is None or sim > best[0]):
                     best = (sim, x, y)
         if best is None:
             return []
         _, x, y = best
+        # A third spelling of the same name ("Amornvivat" / "Amornviwat" / "Amorwiwat") is
+        # reported with the others: one finding per name, every spelling in it.
+        shown = [x, y]
+        grew = True
+        while grew:
+            grew = False
+            for z in keep:
+                if z not in shown and any(variant(z, w) is not None for w in shown):
+                    shown.append(z)
+                    grew = True
         # Every source that writes each spelling, so the reader sees who has the odd one out.
-        rs = (x, *(r for r in spelt[capital_fold(str(x.value))].values() if r is not x),
-              y, *(r for r in spelt[capital_fold(str(y.value))].values() if r is not y))
+        rs = tuple(r for first in shown for r in (
+            first, *(o for o in spelt[capital_fold(str(first.value))].values() if o is not first)))
         return [Verdict("disagreement", rs, {**_base_fields(obs), "a": x.value, "b": y.value,
                                               "values": _values(rs)},
                         explanation="spelling of one name differs")]

@@ -95,6 +95,24 @@ def test_a_name_variant_names_every_source_of_each_spelling(nlp):
         ("a", "Bertrand Delanoë"), ("b", "Betrand Delanoë"), ("c", "Bertrand Delanoë")]
 
 
+@pytest.mark.model
+def test_a_third_spelling_joins_the_same_finding(nlp):
+    from factcheck.api import compare
+
+    # T13_C2 (RPM2): a transliteration variant and a dropped letter of one minister's name.
+    text = ("Le ministre thaïlandais des Affaires étrangères, {}, a affirmé que son "
+            "gouvernement ne céderait pas.")
+    report = compare([("a", text.format("Sompong Amornvivat")),
+                      ("b", text.format("Sompong Amornviwat")),
+                      ("c", text.format("Sompong Amorwiwat"))])
+    [finding] = serious(report, "name-variant")
+    assert {(e.source, e.text.split()[-1]) for e in finding.evidence} == {
+        ("a", "Amornvivat"), ("b", "Amornviwat"), ("c", "Amorwiwat")}
+    assert "Amorwiwat" in finding.message
+    # "Amornvivat" / "Amorwiwat" in aligned sentences is the same minister, not a swap.
+    assert [f.rule for f in serious(report)] == ["name-variant"]
+
+
 @pytest.mark.parametrize(("a", "b", "differs"), [
     ("Jean-Noël Guerini", "Jean-Noël Guérini", True),  # an accent dropped on a small letter
     ("Jose Maria Aznar", "José Maria Aznar", True),
