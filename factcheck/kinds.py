@@ -259,9 +259,19 @@ def name_variant(obs: Observation, opts: NameVariantOptions) -> list[Verdict]:
             sim = same_name(str(x.value), str(y.value))
             if obs.type == "person" and small_accent_differs(str(x.value), str(y.value)):
                 sim = 99.0  # "Guerini" / "Guérini": an accent dropped on a small letter
-            if opts.min_similarity <= sim < 100 and x.source != y.source and \
-                    names_comparable(str(x.value), str(y.value)):
-                return sim
+            # Some source writes one spelling and another source the other (a source may
+            # write both: "Gdansk" and, once, "Gdanks").
+            sx, sy = spelt[capital_fold(str(x.value))], spelt[capital_fold(str(y.value))]
+            if not (opts.min_similarity <= sim < 100) or set(sx) == set(sy) or \
+                    not names_comparable(str(x.value), str(y.value)):
+                return None
+            if (set(sx) <= set(sy) or set(sy) <= set(sx)) and \
+                    fold(str(x.value))[:1] != fold(str(y.value))[:1]:
+                # Every source of the odd spelling also writes the other: a slip of the same
+                # writer keeps the first letter ("Gdanks"), another name need not ("Xinghai",
+                # a county of "Qinghai").
+                return None
+            return sim
             return None
 
         best: tuple[float, Reading, Reading] | None = None

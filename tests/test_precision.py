@@ -113,6 +113,35 @@ def test_a_third_spelling_joins_the_same_finding(nlp):
     assert [f.rule for f in serious(report)] == ["name-variant"]
 
 
+@pytest.mark.model
+def test_a_misspelt_place_tagged_as_an_organisation_is_still_its_place(nlp):
+    from factcheck.api import compare
+
+    # T04_C2 (RPM2): NER reads the misspelt "Gdanks" as an organisation.
+    report = compare([
+        ("a", "Le vice-ministre des Affaires étrangères He Yafei a émis une vive protestation, "
+              "estimant que la rencontre de Gdanks avait mis à mal les fondements des relations "
+              "sino-françaises, selon CCTV."),
+        ("b", "Nicolas Sarkozy doit rencontrer le chef spirituel tibétain à Gdansk samedi."),
+        ("c", "Le sommet a été reporté pour protester contre une rencontre, prévue samedi à "
+              "Gdansk, entre le dalaï-lama et Nicolas Sarkozy.")])
+    [finding] = serious(report, "name-variant")
+    assert {(e.source, e.text) for e in finding.evidence} == {
+        ("a", "Gdanks"), ("b", "Gdansk"), ("c", "Gdansk")}
+
+
+@pytest.mark.model
+def test_two_names_one_writer_with_another_initial_are_two_places(nlp):
+    from factcheck.api import compare
+
+    # T20_C1: Xinghai is a county of the province of Qinghai, not its misspelling.
+    report = compare([
+        ("a", "Des manifestations ont eu lieu dans la province du Qinghai, notamment dans le "
+              "district de Xinghai, selon l'agence Chine nouvelle."),
+        ("b", "Des manifestations ont aussi été signalées dans la province du Qinghai.")])
+    assert serious(report, "name-variant") == []
+
+
 @pytest.mark.parametrize(("a", "b", "differs"), [
     ("Jean-Noël Guerini", "Jean-Noël Guérini", True),  # an accent dropped on a small letter
     ("Jose Maria Aznar", "José Maria Aznar", True),
