@@ -476,3 +476,15 @@ def test_l_an_is_a_rate_unless_it_names_a_year(text, shown, period):
     found = find_amounts(text)
     assert [text[a.start:a.end] for a in found] == [shown]
     assert found[0].period == period
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Le dignitaire religieux de 72 ans a fui le Tibet en 1959.", "age"),  # T20_C1 (RPM2)
+    ("Le président de 72 ans a parlé devant les députés.", "age"),
+    ("Il brigue un mandat de président de cinq ans.", "duration"),
+    ("Le plan de relance de 26 ans a été abandonné.", "duration"),
+    ("Il a été condamné à une peine de prison de 10 ans.", "duration"),
+])
+def test_age_after_a_person_named_by_office(text, kind):
+    [found] = [a for a in find_amounts(text) if a.kind in ("age", "duration")]
+    assert found.kind == kind

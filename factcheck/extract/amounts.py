@@ -422,12 +422,18 @@ _PERSON_NOUN = (
     rf"|acteur|actrice|d[ée]tenue?|migrante?|sans-abri|octog[ée]naire|quadrag[ée]naire"
     rf"|nonag[ée]naire|septuag[ée]naire|sexag[ée]naire|quinquag[ée]naire|trentenaire"
     rf"|mineure?|majeure?|adulte|salari[ée]e?|employ[ée]e?|dirigeante?|cadre|soldat|moine"
+    # people named by office or standing: "le président de 72 ans", "le dignitaire de 72 ans"
+    rf"|pr[ée]sidente?|ministre|d[ée]put[ée]e?|maire|chef|leader|pape|roi|reine|princesse?"
+    rf"|dignitaire|pr[ée]lat|parlementaire|fonctionnaire|militaire|star|vedette|championne?"
+    rf"|sporti(?:f|ve)|athl[èe]te|pilote|otage|candidate?|[ée]lue?|juge|avocate?|m[ée]decin"
+    rf"|infirmi[eè]re?|[ée]crivaine?|cin[ée]aste|d[ée]funte?|disparue?|bless[ée]e?"
     # agent nouns by their suffix: "l'enseignante de 52 ans", "un journaliste de 40 ans"
     rf"|{_L}{{3,}}(?:eur|euse|trice|iste|ien|ienne|ante?))s?"
 )
 _AGE_BEFORE = re.compile(
     rf"(?<!\w)(?:[âa]g[ée]e?s?(?:{_WS}+de|{_WS}+d{_APOS})?|l{_APOS}[âa]ge{_WS}+de|[âa]ge{_WS}+de"
-    rf"|{_PERSON_NOUN}{_WS}+(?:[âa]g[ée]e?s?{_WS}+)?de){_WS}*$"
+    # one adjective may stand between: "le dignitaire religieux de 72 ans"
+    rf"|{_PERSON_NOUN}(?:{_WS}+{_L}{{4,}})?{_WS}+(?:[âa]g[ée]e?s?{_WS}+)?de){_WS}*$"
 )
 # Weaker cues: "il a 47 ans", "dès 13 ans", but not "ils ont dix ans pour rembourser".
 _AGE_VERB_BEFORE = re.compile(
@@ -438,6 +444,9 @@ _NOT_AGE_AFTER = re.compile(
     rf"{_WS}+(?:de|d{_APOS}|pour|apr[èe]s|avant|auparavant|plus{_WS}+t(?:ard|[ôo]t)|en{_WS}+arri[èe]re"
     rf"|d{_APOS}(?:ici|avance))(?!{_L})"
 )
+_TERM_BEFORE = re.compile(
+    rf"(?<!\w)(?:mandats?|postes?|fonctions?|carri[èe]res?|r[èe]gnes?|exp[ée]riences?)"
+    rf"{_WS}+(?:de|d{_APOS}){_WS}*{_L}+(?:{_WS}+{_L}{{4,}})?{_WS}+de{_WS}*$")
 # "un prêt à 20 ans", "le taux à 10 ans": a maturity or a horizon, not an age.
 _HORIZON_NOUNS = frozenset({
     "taux", "prêt", "prêts", "emprunt", "emprunts", "fonds", "obligation", "obligations",
@@ -1035,7 +1044,8 @@ def _is_age(low: str, item: _Item) -> bool:
         return not (prev in _SENTENCING or prev in _HORIZON_NOUNS or prev in _DURATION_WORDS
                     or prev.isdigit())
     if _AGE_BEFORE.search(low, *window):
-        return True
+        # "un mandat de président de cinq ans" is the term, not the president's age
+        return not _TERM_BEFORE.search(low, *window)
     if _AGE_VERB_BEFORE.search(low, *window):
         return not _NOT_AGE_AFTER.match(low, item.end)  # "ils ont dix ans pour rembourser"
     return bool(_APPOSITION_BEFORE.search(low, *window) and _APPOSITION_AFTER.match(low, item.end))
