@@ -119,10 +119,14 @@ def comparable_classes(f: Fact) -> tuple[str, ...]:
             return ("date:century",)
         if f.value is not None:
             prec = str(f.attrs.get("precision") or "")
-            return ("date:" + ("day" if prec in ("day", "time") else prec),)
+            if prec in ("day", "time"):
+                # A day may be the "en septembre" of another source: the month's class too.
+                return ("date:day", "date:month")
+            return ("date:" + prec,)
         if written:
-            return ("date:" + {"W": "day", "-": "day" if written.count("-") >= 3 else "month",
-                               "T": "time"}.get(written[0], "other"),)
+            if written.startswith("-") and written.count("-") >= 3:
+                return ("date:day", "date:month")
+            return ("date:" + {"W": "day", "-": "month", "T": "time"}.get(written[0], "other"),)
     return ()
 
 
@@ -196,10 +200,17 @@ def _weighted_cosine(a: frozenset[str], b: frozenset[str], w: _Weights) -> float
 def _value_relation(fa: Fact, fb: Fact) -> str:
     if fa.type != "amount":
         if fa.value is not None and fb.value is not None:
-            return "equal" if fa.value == fb.value else "other"
-        # Undated articles: "jeudi" and "jeudi" are as equal as two resolved days.
-        wa, wb = fa.attrs.get("written"), fb.attrs.get("written")
-        return "equal" if wa and wa == wb else "other"
+            va, vb = str(fa.value), str(fb.value)
+        else:
+            # Undated articles: "jeudi" and "jeudi" are as equal as two resolved days.
+            va, vb = str(fa.attrs.get("written") or ""), str(fb.attrs.get("written") or "")
+            if not va or not vb:
+                return "other"
+        if va == vb:
+            return "equal"
+        if _day_and_month(fa, fb) and (va.startswith(vb) or vb.startswith(va)):
+            return "within"  # "le 24 septembre" is in "en septembre"
+        return "other"
     try:
         va, vb = float(fa.value), float(fb.value)
     except (TypeError, ValueError):
@@ -216,6 +227,12 @@ def _value_relation(fa: Fact, fb: Fact) -> str:
     return "other"
 
 
+def _day_and_month(fa: Fact, fb: Fact) -> bool:
+    """One date gives a day, the other only its month: linked only when the day is in it."""
+    days = [("date:day" in c) for c in (comparable_classes(fa), comparable_classes(fb))]
+    return days[0] != days[1]
+
+
 def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
           aligned: bool = False) -> tuple[float, tuple[str, ...]]:
     """How sure we are that two facts of one comparable class state one claim, and why."""
@@ -229,6 +246,10 @@ def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
     pa, pb = fa.attrs.get("period"), fb.attrs.get("period")
     if pa and pb and pa != pb:
         return 0.0, ("per another period",)
+    if fa.type == "date" and _day_and_month(fa, fb) and _value_relation(fa, fb) != "within":
+        # A day against another month is not worth linking: a month named alone is most often
+        # a period of the story, not the date of one event of it.
+        return 0.0, ("a day outside that month",)
     counted = fa.type == "amount" and {fa.attrs.get("kind"), fb.attrs.get("kind")} <= {
         "count", "number"}
     parts: list[tuple[float, float]] = []
@@ -274,6 +295,11 @@ def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
         # sign of one claim; the amount rule reports roundings at info.
         total = max(total + 0.15, EQUAL_FLOOR)
         why.append("one value rounds the other")
+    elif rel == "within":
+        # Weaker than an equal date: a month named alone is more often a period of the story
+        # than the date of one of its events, so the same day elsewhere is the better match.
+        total += 0.1
+        why.append("the day is in that month")
     elif rel == "close":
         total += 0.05
     elif rel == "far":

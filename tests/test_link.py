@@ -317,3 +317,32 @@ def test_two_plans_that_differ_still_conflict(nlp):
               "Reap, a indiqué l'officier.")])
     found = disagreements(report, "date")
     assert found and found[0].severity >= Severity.WARNING
+
+
+@pytest.mark.model
+def test_a_day_agrees_with_its_month(nlp):
+    from factcheck.api import compare
+
+    # T08_C1 (RPM2): "Le 23 août 2005" / "en août 2005" for one newspaper's revelations.
+    report = compare([
+        ("a", "Le 23 août 2005, le journal L'Equipe a révélé que Lance Armstrong avait pris de "
+              "l'EPO lors du Tour de France 1999."),
+        ("b", "En août 2005, les révélations du journal L'Equipe sur la prise d'EPO par Lance "
+              "Armstrong lors du Tour de France 1999 avaient fait grand bruit.")])
+    agreed = [{e.text for e in f.evidence} for f in report.results
+              if f.status == "agreement" and f.type == "date"]
+    assert {"Le 23 août 2005", "En août 2005"} in agreed
+    assert disagreements(report, "date") == []
+
+
+@pytest.mark.model
+def test_a_day_is_not_linked_to_another_month(nlp):
+    from factcheck.api import compare
+
+    report = compare([
+        ("a", "Le 23 août 2005, le journal L'Equipe a révélé que Lance Armstrong avait pris de "
+              "l'EPO lors du Tour de France 1999."),
+        ("b", "En septembre 2005, les révélations du journal L'Equipe sur la prise d'EPO par "
+              "Lance Armstrong lors du Tour de France 1999 avaient fait grand bruit.")])
+    assert disagreements(report, "date") == []
+    assert not [f for f in report.results if f.status == "agreement" and f.type == "date"]
