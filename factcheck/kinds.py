@@ -100,18 +100,43 @@ def _equal(obs_type: str, a: Reading, b: Reading) -> bool:
 class AgreementOptions:
     types: list[str] = field(default_factory=lambda: list(ALL_FACTS))
     min_sources: int = 2
+    majority: bool = True
 
 
 def agreement(obs: Observation, opts: AgreementOptions) -> list[Verdict]:
     if obs.kind != "facts" or obs.type not in opts.types or len(obs.sources) < opts.min_sources:
         return []
     first = obs.readings[0]
+    explanation: str | None = None
+    agreed = obs.readings
     if not all(_equal(obs.type, first, r) for r in obs.readings[1:]):
-        return []
+        if not opts.majority:
+            return []
+        # "29 %" in six sources and "29,6 %" in one: the six agree, beside the disagreement
+        # the other rules report. Only a single largest group counts (no ties).
+        groups: list[list[Reading]] = []
+        for r in obs.readings:
+            home = next((g for g in groups if _equal(obs.type, g[0], r)), None)
+            if home is None:
+                groups.append([r])
+            else:
+                home.append(r)
+        sizes = sorted((len({r.source for r in g}) for g in groups), reverse=True)
+        if sizes[0] < max(opts.min_sources, 2) or (len(sizes) > 1 and sizes[1] == sizes[0]):
+            return []
+        agreed = tuple(next(g for g in groups if len({r.source for r in g}) == sizes[0]))
+        first = agreed[0]
+        others = sorted({r.source for r in obs.readings} - {r.source for r in agreed})
+        explanation = f"{sizes[0]} of {len(obs.sources)} sources; " + (
+            "another value in " + ", ".join(others) if others
+            else "another value in one of them as well")
     shown = first.facts[0].text if first.facts else str(first.value)
-    return [Verdict("agreement", obs.readings, {**_base_fields(obs), "value": _fmt(first.value),
-                                                 "text": " ".join(shown.split())},
-                    type=obs.type)]
+    sources = sorted({r.source for r in agreed})
+    return [Verdict("agreement", agreed, {**_base_fields(obs), "value": _fmt(first.value),
+                                           "text": " ".join(shown.split()),
+                                           "count": len(sources), "sources": ", ".join(sources),
+                                           "values": _values(agreed)},
+                    type=obs.type, explanation=explanation)]
 
 
 # --- single source -------------------------------------------------------------------------
