@@ -23,7 +23,7 @@ from factcheck.extract.entities import Entity, mentions, resolve
 from factcheck.extract.frames import build_frame, head_vector, noun_phrase_end
 from factcheck.extract.quotes import find_quote_spans, normalise_quote
 from factcheck.extract.roles import OF as _OF
-from factcheck.extract.roles import TIME_WORDS, role_of
+from factcheck.extract.roles import TIME_WORDS, roles_of, title_class
 from factcheck.extract.tense import clause_direction
 from factcheck.model import Article, CleanText, Fact, Parsed, Sentence, Token
 
@@ -284,21 +284,22 @@ def _entity_facts(entities: list[Entity], doc: Doc, cleaned: CleanText,
             sent_i = _doc_sentence_index(sents, m.start)
             yield Fact(ent.type, article.raw[rs:re_], ent.canonical, rs, re_, sent_i,
                        {"label": m.label}, (ent.canonical,))
-        role = role_of(ent, doc)
-        if role is not None:
-            (s, e, text, head) = role
-            rs, re_ = _raw(cleaned, s, e)
+        others = [(m.start, m.end) for o in entities if o.type == "person" and o is not ent
+                  for m in o.mentions]
+        for role in roles_of(ent, doc, others):
+            rs, re_ = _raw(cleaned, role.start, role.end)
             # Whether the role is relative to a person ("l'avocat d'Elon Musk") rather than to
             # a place or a body ("procureur de Marseille"): only the first names someone else.
-            of_person = any(o.type == "person" and o is not ent and m.start < e and s < m.end
-                            for o in entities for m in o.mentions)
-            attrs: dict[str, Any] = {"person": ent.canonical, "head": head,
-                                     "of_person": of_person}
-            vector = head_vector(doc, head)
+            of_person = any(role.start < e and s < role.end for s, e in others)
+            attrs: dict[str, Any] = {"person": ent.canonical, "head": role.head,
+                                     "of_person": of_person, "body": role.body,
+                                     "title": title_class(role.head),
+                                     "named": _raw(cleaned, *role.named)}
+            vector = head_vector(doc, role.head)
             if vector is not None:
                 attrs["head_vector"] = vector
-            yield Fact("role", article.raw[rs:re_], text, rs, re_,
-                       _doc_sentence_index(sents, s), attrs, (ent.canonical,))
+            yield Fact("role", article.raw[rs:re_], role.text, rs, re_,
+                       _doc_sentence_index(sents, role.start), attrs, (ent.canonical,))
 
 
 def sentence_spans(doc: Doc) -> tuple[list[int], list[int]]:
