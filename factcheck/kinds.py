@@ -111,8 +111,11 @@ def agreement(obs: Observation, opts: AgreementOptions) -> list[Verdict]:
     if not all(_equal(obs.type, first, r) for r in obs.readings[1:]):
         return []
     shown = first.facts[0].text if first.facts else str(first.value)
-    return [Verdict("agreement", obs.readings, {**_base_fields(obs), "value": _fmt(first.value),
-                                                 "text": " ".join(shown.split())},
+    # A role is shown with the name it is given to ("Pierre Bordry, son président"): "son
+    # président" alone does not say whose.
+    readings = tuple(_with_name(r) for r in obs.readings) if obs.type == "role" else obs.readings
+    return [Verdict("agreement", readings, {**_base_fields(obs), "value": _fmt(first.value),
+                                             "text": " ".join(shown.split())},
                     type=obs.type)]
 
 

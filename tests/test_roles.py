@@ -161,3 +161,17 @@ def test_conflict_evidence_names_the_person(nlp):
     (finding,) = _role_findings(CONFLICTS[1][1], CONFLICTS[1][2])
     assert {e.text for e in finding.evidence} == {"le général Wiboonsak",
                                                   "le lieutenant Wiboonsak"}
+
+
+def test_role_agreement_evidence_names_the_person(nlp):
+    from factcheck.api import compare
+
+    report = compare([
+        ("a", "Pierre Bordry, son président, avait proposé d'offrir au septuple vainqueur du Tour "
+              "de France le moyen de faire taire les rumeurs."),
+        ("b", "Lance Armstrong n'a donc pas relevé le défi lancé par Pierre Bordry, le président "
+              "de l'Agence française de lutte antidopage.")])
+    (agreed,) = [f for f in report.results if f.type == "role" and f.status == "agreement"]
+    assert {e.text for e in agreed.evidence} == {
+        "Pierre Bordry, son président",
+        "Pierre Bordry, le président de l'Agence française de lutte antidopage"}
