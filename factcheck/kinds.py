@@ -7,10 +7,12 @@ one options class here and registering both in ``KINDS``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Any
 
 from factcheck.claims import (
@@ -132,10 +134,13 @@ def agreement(obs: Observation, opts: AgreementOptions) -> list[Verdict]:
             else "another value in one of them as well")
     shown = first.facts[0].text if first.facts else str(first.value)
     sources = sorted({r.source for r in agreed})
-    return [Verdict("agreement", agreed, {**_base_fields(obs), "value": _fmt(first.value),
-                                           "text": " ".join(shown.split()),
-                                           "count": len(sources), "sources": ", ".join(sources),
-                                           "values": _values(agreed)},
+    # A role is shown with the name it is given to ("Pierre Bordry, son président"): "son
+    # président" alone does not say whose.
+    readings = tuple(_with_name(r) for r in agreed) if obs.type == "role" else agreed
+    return [Verdict("agreement", readings, {**_base_fields(obs), "value": _fmt(first.value),
+                                             "text": " ".join(shown.split()),
+                                             "count": len(sources), "sources": ", ".join(sources),
+                                             "values": _values(agreed)},
                     type=obs.type, explanation=explanation)]
 
 
@@ -440,6 +445,10 @@ def _word_changes(a: str, b: str) -> str:
 @dataclass(frozen=True)
 class AttributionOptions:
     compare_roles: bool = True
+    # Roles: two titles over a body named by a common noun ("président du groupe") are likely,
+    # not certain, to conflict; other wording differences are worth a look only.
+    likely_severity: str = "warning"
+    weak_severity: str = "info"
 
 
 # Speakers that are documents, not people: "assure la lettre" and "souligne l'avocat dans sa
@@ -514,36 +523,102 @@ def attribution(obs: Observation, opts: AttributionOptions) -> list[Verdict]:
                     explanation="the same quote is attributed to different speakers")]
         return []
     if opts.compare_roles and obs.kind == "facts" and obs.type == "role" and len(obs.sources) > 1:
-        first = obs.readings[0]
-        head_a, names_a = _role_words(first)
-        for r in obs.readings[1:]:
-            head_b, names_b = _role_words(r)
-            # The same function for someone else ("l'avocat de X" / "de Y"), or another function
-            # in sentences that otherwise say the same thing ("le gouverneur" / "le
-            # sous-gouverneur"). Two sources naming two true roles of a person is no conflict.
-            # A shorter form or an added jurisdiction is the same role ("ministre" /
-            # "ministre cambodgien", "président du CIO" / "président").
-            ca, cb = set(_role_content(first)), set(_role_content(r))
-            if head_a == head_b and (ca <= cb or cb <= ca):
-                continue
-            # "l'avocat de X" / "l'avocat de Y" with X and Y people; "procureur de la République"
-            # / "procureur de Marseille" is one office named by its jurisdiction.
-            of_people = all(x.facts[0].attrs.get("of_person", True) for x in (first, r))
-            other_for = head_a == head_b and names_a and names_b and not names_a & names_b \
-                and of_people
-            if head_a != head_b and _synonyms(first, r):
-                continue  # "réalisateur" / "cinéaste"
-            # A jurisdiction or body named differently ("de la République" / "de Marseille")
-            # does not make another function when no person is named in either role.
-            if head_a == head_b and not of_people and _common_words(first) == _common_words(r):
-                continue
-            # In near-identical sentences, any other content word counts too: "l'avocate" /
-            # "l'ancienne avocate", "avocate générale" / "porte-parole du parquet".
-            reworded = obs.detail.get("aligned") and _role_content(first) != _role_content(r)
-            if other_for or (head_a != head_b and obs.detail.get("aligned")) or reworded:
-                return [Verdict("disagreement", obs.readings, _base_fields(obs),
-                                explanation="the same person is given different roles")]
+        return _role_verdicts(obs, opts)
     return []
+
+
+# Bodies named by a common noun that may stand for the named one in another source: "le
+# président du groupe" may be TF1's. Two offices over such a body are only a likely conflict.
+GENERIC_BODIES = {"groupe", "societe", "entreprise", "compagnie", "chaine", "banque", "parti",
+                  "firme", "institution", "etablissement", "organisation", "association", "club",
+                  "federation", "syndicat", "journal", "quotidien", "hebdomadaire"}
+_CONFIDENT, _LIKELY, _WEAK = 3, 2, 1
+
+
+def _body(r: Reading) -> set[str]:
+    return {w for w in re.split(r"[^\w]+", fold(str(r.facts[0].attrs.get("body", ""))))
+            if w and w not in _ROLE_GLUE}
+
+
+def _role_conflict(a: Reading, b: Reading, heads: dict[str, set[str]]) -> tuple[int, str] | None:
+    """How sure we are that two role readings of one person contradict each other, and why.
+
+    Confident: one office named by two titles over one body ("gouverneur" / "président de la
+    Banque de France"), two ranks of one hierarchy given bare ("le général" / "le lieutenant"),
+    or the same function for two other people ("l'avocat de X" / "de Y"). Likely: two offices
+    where one body is a common noun ("président du groupe"). Weak: other wording differences in
+    near-identical sentences. Never a conflict: a shorter form or an added jurisdiction
+    ("président du CIO" / "président", "procureur de la République" / "procureur de
+    Marseille"), synonyms ("réalisateur" / "cinéaste"), two offices over two bodies, a loose
+    title ("patron", "chef") against any other, or two titles one source gives together.
+    """
+    head_a, names_a = _role_words(a)
+    head_b, names_b = _role_words(b)
+    if head_a == head_b:
+        ca, cb = set(_role_content(a)), set(_role_content(b))
+        if ca <= cb or cb <= ca:
+            return None
+        of_people = all(x.facts[0].attrs.get("of_person", True) for x in (a, b))
+        if names_a and names_b and not names_a & names_b and of_people:
+            return _CONFIDENT, "the same function is given for different people"
+        if not of_people and _common_words(a) == _common_words(b):
+            return None
+        # In near-identical sentences any other content word counts, weakly: "l'avocate" /
+        # "l'ancienne avocate".
+        return _WEAK, "the same person is given different roles"
+    kind_a, kind_b = (str(x.facts[0].attrs.get("title", "")) for x in (a, b))
+    together = any({head_a, head_b} <= hs for hs in heads.values())
+    if kind_a == kind_b and kind_a in ("rank", "office") and not together:
+        body_a, body_b = _body(a), _body(b)
+        if kind_a == "rank" and not body_a and not body_b:
+            return _CONFIDENT, "the same person is given two ranks of one hierarchy"
+        if kind_a == "office" and body_a and body_a == body_b:
+            return _CONFIDENT, "one function over one body is named by two titles"
+        if kind_a == "office" and body_a and body_b and (
+                body_a <= GENERIC_BODIES or body_b <= GENERIC_BODIES):
+            return _LIKELY, "two titles over what is likely one body"
+        return None
+    if "loose" in (kind_a, kind_b) or together:
+        return None
+    # Vectors tell synonyms of ordinary nouns ("réalisateur" / "cinéaste"), not titles of one
+    # hierarchy (those are handled above), which they rate as alike as synonyms.
+    if kind_a in ("rank", "office") and kind_b in ("rank", "office"):
+        return None
+    if _synonyms(a, b):
+        return None
+    return _WEAK, "the same person is given different roles"
+
+
+def _with_name(r: Reading) -> Reading:
+    named = r.facts[0].attrs.get("named")
+    if not named or not named[1]:
+        return r
+    return dataclasses.replace(r, start=min(r.start, named[0]), end=max(r.end, named[1]))
+
+
+def _role_verdicts(obs: Observation, opts: AttributionOptions) -> list[Verdict]:
+    heads: dict[str, set[str]] = defaultdict(set)
+    for r in obs.readings:
+        heads[r.source].add(_role_words(r)[0])
+    best: tuple[int, str, Reading, Reading] | None = None
+    for a, b in combinations(obs.readings, 2):
+        if a.source == b.source:
+            continue
+        found = _role_conflict(a, b, heads)
+        if found is None or (found[0] == _WEAK and not obs.detail.get("aligned")):
+            continue  # a weak difference counts only in sentences that otherwise say the same
+        if best is None or found[0] > best[0]:
+            best = (found[0], found[1], a, b)
+    if best is None:
+        return []
+    level, why, a, b = best
+    pair_heads = {_role_words(a)[0], _role_words(b)[0]}
+    # Shown with the name each role is given to ("le lieutenant Wiboonsak"): whose role it is.
+    shown = tuple(_with_name(r) for r in obs.readings if _role_words(r)[0] in pair_heads)
+    severity = {_CONFIDENT: None, _LIKELY: Severity.parse(opts.likely_severity),
+                _WEAK: Severity.parse(opts.weak_severity)}[level]
+    return [Verdict("disagreement", shown, {**_base_fields(obs), "values": _values(shown)},
+                    severity=severity, explanation=why)]
 
 
 NAME_OK = 80.0

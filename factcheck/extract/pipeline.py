@@ -22,6 +22,8 @@ from factcheck.extract import dates as dates_mod
 from factcheck.extract.entities import Entity, mentions, resolve
 from factcheck.extract.frames import build_frame, head_vector, noun_phrase_end
 from factcheck.extract.quotes import find_quote_spans, normalise_quote
+from factcheck.extract.roles import OF as _OF
+from factcheck.extract.roles import TIME_WORDS, roles_of, title_class
 from factcheck.extract.tense import clause_direction
 from factcheck.model import Article, CleanText, Fact, Parsed, Sentence, Token
 
@@ -282,21 +284,22 @@ def _entity_facts(entities: list[Entity], doc: Doc, cleaned: CleanText,
             sent_i = _doc_sentence_index(sents, m.start)
             yield Fact(ent.type, article.raw[rs:re_], ent.canonical, rs, re_, sent_i,
                        {"label": m.label}, (ent.canonical,))
-        role = _role_of(ent, doc)
-        if role is not None:
-            (s, e, text, head) = role
-            rs, re_ = _raw(cleaned, s, e)
+        others = [(m.start, m.end) for o in entities if o.type == "person" and o is not ent
+                  for m in o.mentions]
+        for role in roles_of(ent, doc, others):
+            rs, re_ = _raw(cleaned, role.start, role.end)
             # Whether the role is relative to a person ("l'avocat d'Elon Musk") rather than to
             # a place or a body ("procureur de Marseille"): only the first names someone else.
-            of_person = any(o.type == "person" and o is not ent and m.start < e and s < m.end
-                            for o in entities for m in o.mentions)
-            attrs: dict[str, Any] = {"person": ent.canonical, "head": head,
-                                     "of_person": of_person}
-            vector = head_vector(doc, head)
+            of_person = any(role.start < e and s < role.end for s, e in others)
+            attrs: dict[str, Any] = {"person": ent.canonical, "head": role.head,
+                                     "of_person": of_person, "body": role.body,
+                                     "title": title_class(role.head),
+                                     "named": _raw(cleaned, *role.named)}
+            vector = head_vector(doc, role.head)
             if vector is not None:
                 attrs["head_vector"] = vector
-            yield Fact("role", article.raw[rs:re_], text, rs, re_,
-                       _doc_sentence_index(sents, s), attrs, (ent.canonical,))
+            yield Fact("role", article.raw[rs:re_], role.text, rs, re_,
+                       _doc_sentence_index(sents, role.start), attrs, (ent.canonical,))
 
 
 def sentence_spans(doc: Doc) -> tuple[list[int], list[int]]:
@@ -324,90 +327,6 @@ def _doc_sentence_index(spans: tuple[list[int], list[int]], char: int) -> int:
     if k >= 0 and char < ends[k]:
         return k
     return max(len(starts) - 1, 0)
-
-
-_OF = ("de", "d'", "du", "des")
-
-
-def _role_of(ent: Entity, doc: Doc) -> tuple[int, int, str, str] | None:
-    """The role phrase given to a person by apposition, after or before the name.
-
-    "Alex Spiro, l'avocat d'Elon Musk", "Shu Tao, chef local du Parti", "le gouverneur de la
-    Banque de France, Christian Noyer", "son porte-parole Frank Shaw".
-    """
-    if ent.type != "person":
-        return None
-    for m in ent.mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        sent = span.sent
-        # "Avant Marc Bloch, les autres ...": a name inside a prepositional phrase is not
-        # followed by its apposition but by the main clause.
-        in_phrase = span.start > sent.start and doc[span.start - 1].pos_ == "ADP" and \
-            doc[span.start - 1].lower_ not in _OF
-        after = None if in_phrase else _role_after(doc, span.end, sent.end)
-        if after is not None:
-            return after
-        before = _role_before(doc, span.start, sent.start)
-        if before is not None:
-            return before
-    return None
-
-
-# Nouns of time and months head adverbial phrases ("Et le mois dernier, Elon Musk ..."), not roles.
-TIME_NOUNS = {"mois", "an", "année", "semaine", "jour", "journée", "fois", "heure", "soir",
-              "soirée", "matin", "matinée", "nuit", "veille", "lendemain", "week-end", "siècle",
-              "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-              "octobre", "novembre", "décembre", "début", "fin", "moment", "époque", "période"}
-
-
-def _role_tokens(tokens: list[Any]) -> tuple[int, int, str, str] | None:
-    nouns = [t for t in tokens if t.pos_ == "NOUN" and not t.text[:1].isupper()]
-    if not tokens or not nouns or "Number=Plur" in str(nouns[0].morph):
-        return None  # one person's role is singular: "les autres panthéonisés" is not one
-    if nouns[0].lemma_.lower() in TIME_NOUNS or nouns[0].lower_ in TIME_NOUNS:
-        return None
-    s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return s, e, tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text, nouns[0].lemma_.lower()
-
-
-def _role_after(doc: Doc, i: int, limit: int) -> tuple[int, int, str, str] | None:
-    if i + 1 >= limit or doc[i].text != "," or doc[i + 1].pos_ not in ("DET", "NOUN", "ADJ"):
-        return None
-    toks = []
-    for t in doc[i + 1:min(limit, i + 14)]:
-        if (t.is_punct and t.text != "-") or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON") \
-                or (t.pos_ == "ADP" and t.lower_ not in _OF and not t.text[:1].isupper()):
-            break
-        toks.append(t)
-    while toks and toks[-1].pos_ in ("ADP", "DET"):
-        toks.pop()
-    return _role_tokens(toks)
-
-
-def _role_before(doc: Doc, i: int, limit: int) -> tuple[int, int, str, str] | None:
-    j = i - 1
-    if j >= limit and doc[j].lower_ in _OF:
-        return None  # "l'avocat d'Elon Musk": the role is someone else's, Musk is its complement
-    if j >= limit and doc[j].text == ",":
-        j -= 1
-    toks = []
-    while j >= limit and len(toks) < 10:
-        t = doc[j]
-        if (t.is_punct and t.text != "-") or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON") \
-                or (t.pos_ == "ADP" and t.lower_ not in _OF and not t.text[:1].isupper()):
-            break
-        toks.insert(0, t)
-        j -= 1
-    # The closest phrase that starts at a determiner or noun and holds a common noun: "par la
-    # voix de son porte-parole Frank Shaw" -> "son porte-parole".
-    for k in range(len(toks) - 1, -1, -1):
-        if toks[k].pos_ in ("DET", "NOUN") and toks[k].lower_ not in TIME_WORDS:
-            found = _role_tokens(toks[k:])
-            if found is not None:
-                return found
-    return None
 
 
 def _quote_facts(doc: Doc, cleaned: CleanText, article: Article,
@@ -510,11 +429,6 @@ def _speaker(doc: Doc, start: int, end: int, entities: list[Entity],
 
 def _via(found: tuple[int, int, str, str] | None, via: str) -> tuple[int, int, str, str, str] | None:
     return None if found is None else (*found, via)
-
-
-TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
-              "aujourd'hui", "demain", "soir", "matin", "midi", "après-midi", "dernier",
-              "encore", "aussi", "également", "ensuite", "alors", "déjà", "enfin", "récemment"}
 
 
 def _noun_phrase(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
