@@ -49,6 +49,13 @@ EXTRACTED = [
     ("a rank with its arm",
      "Des soldats thaïlandais sont entrés dans notre territoire, a déclaré le général de brigade "
      "cambodgien Bun Thean.", "Bun Thean", {"général"}),
+    ("a title after 'du' before a comma",
+     "Pékin a dénoncé mercredi les propos du ministre français des Affaires étrangères, Bernard "
+     "Kouchner, qui a réclamé un arrêt de la répression.", "Kouchner", {"ministre"}),
+    ("in a list, a bare title after a name is that name's",
+     "La commission des finances du Sénat auditionnera mercredi Christian Noyer, gouverneur de "
+     "la Banque de France, Michel Prada, président de l'Autorité des marchés financiers.",
+     "Noyer", {"gouverneur"}),
     ("an apposition after a name inside a phrase, when it is a title",
      "Lance Armstrong n'a donc pas relevé le défi lancé par Pierre Bordry, le président de "
      "l'Agence française de lutte antidopage.", "Bordry", {"président"}),
@@ -68,6 +75,17 @@ NOT_ROLES = [
      "Musca.", "Woerth", "gouverneur"),
     ("an adverbial before a comma is no apposition",
      "Selon ce scénario, Hun Sen jouerait de la rhétorique nationaliste.", "Hun Sen", "scénario"),
+    ("a complement before a comma, the name the subject, is no apposition",
+     "Désavouée par la plupart des acteurs judiciaires, mise à l'écart par le chef de l'Etat, "
+     "Rachida Dati doit désormais affronter une enquête.", "Dati", "chef"),
+    ("a complement of another title is not the name's title",
+     "Conseiller régional écologiste et adjoint au maire de Lyon, Etienne Tête est souvent "
+     "critiqué par ses collègues.", "Tête", "maire"),
+    ("in a list, the title between two names is the next one's",
+     "Selon l'Elysée, ce plan a été l'objet d'une réunion avec le chef de l'Etat, le Premier "
+     "Ministre, François Fillon, la ministre de l'Economie, Christine Lagarde, le gouverneur de "
+     "la Banque de France, Christian Noyer, et le directeur général du Trésor, Xavier Musca.",
+     "Lagarde", "gouverneur"),
 ]
 
 

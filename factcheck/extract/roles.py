@@ -142,6 +142,14 @@ def _role_after(doc: Doc, i: int, limit: int,
     stop = doc[i + 1 + len(toks)] if i + 1 + len(toks) < limit else None
     if toks and toks[0].pos_ != "DET" and stop is not None and stop.lower_ == "par":
         return None  # ", félicité par le jury": a participle tagged as a noun, not a title
+    nxt = stop.i + 1 if stop is not None and stop.text == "," else (stop.i if stop else None)
+    if toks and toks[0].pos_ == "DET" and nxt is not None and nxt < limit and \
+            any(s <= doc[nxt].idx < e for s, e in others):
+        # "Christine Lagarde, le gouverneur de la Banque de France, Christian Noyer, et ...":
+        # in a list, a phrase with a determiner between two names is the next one's title; a
+        # bare one is the previous one's ("Christian Noyer, gouverneur de la Banque de France,
+        # Michel Prada, président de l'AMF").
+        return None
     for t in toks:
         # "Éric Woerth, le gouverneur de la Banque de France Christian Noyer": the title of the
         # next name; "l'avocat d'Elon Musk" keeps its complement.
@@ -186,6 +194,14 @@ def _role_before(doc: Doc, i: int, limit: int) -> RolePhrase | None:
             continue
         titled = found.head in TITLES
         if not (toks[k].pos_ == "DET" or (k == 0 and opens) or (after_of and titled)):
+            continue
+        governed = after_of or (k == 0 and j >= limit and doc[j].pos_ == "ADP")
+        if comma and governed and doc[i].dep_.startswith("nsubj"):
+            # "mise à l'écart par le chef de l'Etat, Rachida Dati doit ...", "adjoint au maire
+            # de Lyon, Etienne Tête est ...": a complement before a comma, and the name the
+            # subject of the clause, not an apposition ("écarté par le directeur général de
+            # TF1, Nonce Paolini, qui ..." and "les propos du ministre français des Affaires
+            # étrangères, Bernard Kouchner" are ones).
             continue
         if titled:
             return found
