@@ -207,6 +207,15 @@ def test_a_publication_inside_the_marks_is_no_speaker(nlp):
      "gouverneur de la Banque de France, Christian Noyer, également présent, a souligné que ces "
      "six banques n'avaient \"absolument pas besoin de fonds propres\" ni \"d'être "
      "recapitalisées\".", "Christian Noyer"),
+    # Issue #11: an adverb before the verb, a time word after it, the name in apposition.
+    ("« Nous n'avons pas encore identifié le suspect », a ainsi reconnu jeudi le procureur de la "
+     "République de Marseille, Jacques Dallest.", "Jacques Dallest"),
+    # A complement between the verb and its subject.
+    ("« L'enquête avance », a indiqué mardi soir à l'AFP le ministre de l'Intérieur, Brice "
+     "Hortefeux.", "Brice Hortefeux"),
+    # A name inside the description is not the speaker; the one in apposition is.
+    ("« Nous allons étudier la lettre », a dit l'avocat de Jack Dorsey, Alex Spiro.",
+     "Alex Spiro"),
     # T03_C2_02: a soft hyphen from the page inside the verb.
     ("« J'insiste. Nous n'avons pas besoin de fonds propres ! », a mar\u00adtelé hier Georges "
      "Pauget.", "Georges Pauget"),

@@ -560,8 +560,9 @@ def _said_after(doc: Doc, i: int, limit: int, entities: list[Entity],
     encore"): ``(verb index, speaker or None)``, or None when no such verb starts there."""
     pronoun = None
     j = i
-    while j < min(limit, i + 5) and (doc[j].pos_ == "AUX" or doc[j].lower_ in ("-t", "-t-")
-                                      or doc[j].lower_ in PRONOUNS):
+    # "a-t-il", "a ainsi reconnu", "a pour sa part estimé": auxiliaries and adverbs first.
+    while j < min(limit, i + 5) and (doc[j].pos_ in ("AUX", "ADV") or doc[j].lower_ in (
+            "-t", "-t-") or doc[j].lower_ in PRONOUNS):
         if doc[j].lower_ in PRONOUNS:
             pronoun = j
         j += 1
@@ -574,8 +575,43 @@ def _said_after(doc: Doc, i: int, limit: int, entities: list[Entity],
         pronoun = k
     if pronoun is not None:
         return j, _via(_resolve_pronoun(doc, pronoun, person_mentions), "pronoun")
+    k = _past_complements(doc, k, limit)
     np = _noun_phrase(doc, k, limit)
-    return j, (None if np is None else _via(_name_speaker(doc, np, entities), "say"))
+    if np is None:
+        return j, None
+    # "le procureur de la République de Marseille, Jacques Dallest": the name in apposition.
+    if np[1] + 1 < limit and doc[np[1]].text == ",":
+        at = doc[np[1] + 1].idx
+        for ent in entities:
+            for m in ent.mentions:
+                if ent.type == "person" and m.start == at:
+                    return j, (m.start, m.end, ent.canonical, ent.canonical, "say")
+    return j, _via(_name_speaker(doc, np, entities), "say")
+
+
+# Complements between a verb of saying and its subject: "a indiqué mardi soir à l'AFP le
+# ministre", "a déclaré devant la presse le maire".
+_COMPLEMENT_ADP = {"à", "au", "aux", "devant", "sur", "dans", "lors"}
+
+
+def _past_complements(doc: Doc, k: int, limit: int) -> int:
+    """The first token after time words and short prepositional complements from ``k``."""
+    while k < limit:
+        if doc[k].lower_ in TIME_WORDS:
+            k += 1
+        elif doc[k].lower_ in _COMPLEMENT_ADP and k + 1 < limit:
+            n = k + 1
+            while n < limit and doc[n].pos_ == "DET":
+                n += 1
+            m = n
+            while m < limit and doc[m].pos_ in ("NOUN", "PROPN", "ADJ") and m - n < 3:
+                m += 1
+            if m == n or m >= limit or doc[m].pos_ != "DET":
+                return k  # no determiner after it: no subject follows the complement
+            k = m
+        else:
+            return k
+    return k
 
 
 def _via(found: tuple[int, int, str, str] | None, via: str) -> tuple[int, int, str, str, str] | None:
