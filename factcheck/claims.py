@@ -347,6 +347,7 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
             if x[0] != y[0] and _quotes_match(facts[x], facts[y]):
                 add_quote(x, y, "same words")
     quote_facts = {k: f for k, f in facts.items() if f.type == "quote"}
+    quote_scores = _with_neighbours(quote_scores, quote_facts)
     quote_clusters = cluster_links(quote_facts, quote_scores, minimum=QUOTE_LINK_MIN)
 
     clusters: dict[Any, list[tuple[str, int]]] = defaultdict(list)
@@ -486,11 +487,14 @@ def _num_equal(a: Any, b: Any) -> bool:
 
 
 def _quotes_match(fa: Fact, fb: Fact) -> bool:
-    """Same quotation: equal, one a fragment of the other, or mostly the same words.
+    """Same utterance: equal, one a fragment of the other, or mostly the same words in order.
 
     One- and two-word quotes ("solide", « illégalement ») are scare quotes: they match only an
-    identical quote. Quotes of very different lengths are different quotes that share a phrase,
-    not one quote reworded. Two speakers with different names need near-identical words.
+    identical quote. Two speakers with different names need near-identical words. Words in the
+    same order tell one utterance reworded ("a émis une vive / forte protestation") from two
+    utterances sharing words ("fomentées par le dalaï-lama et sa clique" / "fomentés par la
+    clique du dalaï-lama"). A quote much shorter than the other is a part of it only if a long
+    run of its words is there in order: a shared phrase ("pas besoin de fonds propres") is not.
     """
     a, b = _words(str(fa.value)), _words(str(fb.value))
     if not a or not b:
@@ -501,17 +505,54 @@ def _quotes_match(fa: Fact, fb: Fact) -> bool:
     joined_s, joined_l = " ".join(short), " ".join(long_)
     if f" {joined_s} " in f" {joined_l} ":
         return True
-    if len(short) < 0.5 * len(long_):
-        return False
-    if _named(fa) and _named(fb) and same_name(str(fa.attrs["speaker"]),
-                                               str(fb.attrs["speaker"])) < NAME_SIMILARITY:
-        return fuzz.ratio(" ".join(a), " ".join(b)) >= 90
-    if fuzz.partial_ratio(joined_s, joined_l) >= 90:
-        return True
+    if _other_speakers(fa, fb):
+        return len(short) >= 0.5 * len(long_) and fuzz.ratio(" ".join(a), " ".join(b)) >= 90
+    if bool(NEGATIONS & set(short)) != bool(NEGATIONS & set(long_)):
+        return False  # "absolument pas besoin de fonds propres" / "nous avons besoin de …"
+    long_enough = len(short) >= 0.5 * len(long_)
+    if long_enough and fuzz.partial_ratio(joined_s, joined_l) >= 90:
+        return True  # "à Dieu vat" / "adieu vat"
     content = [w[:5] for w in short if _is_content(w)]
     stems = {w[:5] for w in long_}
-    found = sum(1 for w in content if w in stems)
-    return len(content) >= 3 and found / len(content) >= 0.6
+    found = [w for w in content if w in stems]
+    # The content stems found anywhere: every rule below needs this share, which is what
+    # candidates.quote_pairs indexes (keep them in step).
+    if not content or len(found) < 0.6 * len(content):
+        return False
+    if not long_enough:
+        in_order = _in_order(short, long_)
+        return in_order >= PARTIAL_MIN_WORDS and in_order >= 0.8 * len(short)
+    # Reworded: the shared content words in the same order (a moved word is another sentence
+    # built from the same words), and most content words of each found in the other.
+    long_content = [w[:5] for w in long_ if _is_content(w)]
+    stems_s = set(content)
+    moved = len(found) - _in_order(tuple(found), tuple(w for w in long_content if w in stems_s))
+    back = sum(1 for w in long_content if w in stems_s)
+    if len(content) >= 3 and moved <= 0.1 * len(content) and back >= 0.6 * len(long_content):
+        return True
+    # Few content words ("ne rien faire nous coûterait encore plus cher"): most words in order.
+    return len(short) >= 5 and moved == 0 and _in_order(short, long_) >= 0.75 * len(short)
+
+
+# A negation in one quote and not the other makes two statements, not one reworded.
+NEGATIONS = {"pas", "jamais", "aucun", "aucune", "ni", "nullement", "guere"}
+
+
+# A part of a longer quote shares at least this many words with it, in order.
+PARTIAL_MIN_WORDS = 8
+
+
+def _in_order(short: tuple[str, ...], long_: tuple[str, ...]) -> int:
+    """How many of ``short``'s words occur in ``long_`` in the same order (longest common
+    subsequence of their five-letter stems, so that "dispute" / "disputerai" agree)."""
+    sa, sb = [w[:5] for w in short], [w[:5] for w in long_]
+    prev = [0] * (len(sb) + 1)
+    for x in sa:
+        cur = [0]
+        for j, y in enumerate(sb):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
 
 
 # Frequent words that say nothing about which quote it is ("dont tout le monde ...").
@@ -532,10 +573,48 @@ def _quote_similarity(fa: Fact, fb: Fact) -> float:
     return max(fuzz.ratio(a, b), fuzz.token_set_ratio(a, b) * 0.9) / 100
 
 
+def _with_neighbours(scores: dict[tuple[Key, Key], tuple[float, tuple[str, ...]]],
+                     quotes: dict[Key, Fact]) -> dict[tuple[Key, Key], tuple[float, tuple[str, ...]]]:
+    """Raise the link of two quoted sentences whose neighbours in their quotations are linked.
+
+    A sentence reworded on its own ("Ne rien faire, comme ce fut souvent le cas, nous
+    coûteraient beaucoup plus cher" / "Ne rien faire nous coûterait encore plus cher") is
+    less sure than the same sentence next to one quoted alike in both ("Nous n'avons pas le
+    choix."): the two quotations are one, so its sentences are one utterance reworded.
+    """
+    where = {(k[0], f.attrs.get("quote_start"), f.attrs.get("quote_part")): k
+             for k, f in quotes.items() if "quote_part" in f.attrs}
+    out = dict(scores)
+    for (x, y), (s, why) in scores.items():
+        fx, fy = quotes[x], quotes[y]
+        if "quote_part" not in fx.attrs or "quote_part" not in fy.attrs:
+            continue
+        best = 0.0
+        for d in (-1, 1):
+            nx = where.get((x[0], fx.attrs["quote_start"], fx.attrs["quote_part"] + d))
+            ny = where.get((y[0], fy.attrs["quote_start"], fy.attrs["quote_part"] + d))
+            if nx is not None and ny is not None and (nx, ny) in scores:
+                best = max(best, scores[(nx, ny)][0])
+        if best > s:
+            out[(x, y)] = ((s + best) / 2, (*why, "next to a sentence quoted alike"))
+    return out
+
+
 def _short_quotes_overlap(fa: Fact, fb: Fact) -> bool:
     """Two short quotes sharing a word, in near-identical sentences, are one quote edited."""
     a, b = _words(str(fa.value)), _words(str(fb.value))
     return 0 < min(len(a), len(b)) <= 3 and bool(set(a) & set(b))
+
+
+def _other_speakers(fa: Fact, fb: Fact) -> bool:
+    """Two quotes given to different speakers: two names, or two descriptions after a verb of
+    saying with different nouns ("a dit le gouverneur" / "a déclaré le patron de la banque").
+    A name and a description may be one person ("Armstrong" / "le coureur"), so they are not."""
+    if _named(fa) and _named(fb):
+        return same_name(str(fa.attrs["speaker"]), str(fb.attrs["speaker"])) < NAME_SIMILARITY
+    heads = [f.attrs.get("speaker_head") for f in (fa, fb)
+             if f.attrs.get("speaker_via") == "say" and not _named(f)]
+    return len(heads) == 2 and all(heads) and heads[0] != heads[1]
 
 
 def _named(f: Fact) -> bool:

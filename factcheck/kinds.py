@@ -91,7 +91,7 @@ def _equal(obs_type: str, a: Reading, b: Reading) -> bool:
         return same_name(str(a.value), str(b.value), partial=obs_type == "person") >= 100
     if obs_type == "quote":
         x, y = quote_words(a), quote_words(b)
-        return x == y or x in y or y in x or _squash(x) == _squash(y)
+        return x == y or x in y or y in x or _squash(a) == _squash(b)
     if obs_type == "role":
         return a.facts[0].attrs.get("head") == b.facts[0].attrs.get("head")
     return a.value == b.value
@@ -368,8 +368,15 @@ class QuoteOptions:
     weak_severity: str = "info"
 
 
-def _squash(text: str) -> str:
-    return text.replace(" ", "").replace("-", "").replace("'", "")
+def _squash(r: Reading) -> str:
+    """A quote's words with hyphens and apostrophes dropped before folding ("contre-temps" /
+    "contretemps"); spaces stay, since they part words: "à Dieu vat" / "adieu vat" is a
+    reworded quote, not a spelling."""
+    return fold(re.sub(r"[-'’‘]", "", _shown_words(r)))
+
+
+# Titles written short or in full are one word for a reader ("Mme Dati" / "Madame Dati").
+_TITLES = {"mme": "madame", "mlle": "mademoiselle", "mgr": "monseigneur", "dr": "docteur"}
 
 
 def quote_words(r: Reading) -> str:
@@ -405,15 +412,17 @@ def quote_wording(obs: Observation, opts: QuoteOptions) -> list[Verdict]:
     differing = []
     for r in obs.readings[1:]:
         x, y = texts[first.source], texts[r.source]
-        if x == y or _squash(x) == _squash(y) or (opts.allow_fragments and (x in y or y in x)):
+        if x == y or _squash(first) == _squash(r) or (
+                opts.allow_fragments and (x in y or y in x)):
             continue  # "contretemps" / "contre-temps" is spelling, reported as such
-        wx, wy = spoken_words(x), spoken_words(y)
+        wx, wy = ([_TITLES.get(w, w) for w in spoken_words(t)] for t in (x, y))
         if wx == wy or (opts.allow_fragments and (_sublist(wx, wy) or _sublist(wy, wx))):
             continue  # punctuation, hyphens or an editor's "[il]" are not the speaker's words
         differing.append(r)
     if not differing:
         return []
-    words = _word_changes(_shown_words(first), _shown_words(differing[0]))
+    words = _word_changes(_shown_words(first), _shown_words(differing[0]),
+                          fragment=opts.allow_fragments)
     support = _support(obs.readings, lambda r: texts[r.source][:40])
     explanation = f"{len(support)} readings among {len(obs.sources)} sources"
     severity = _weak(obs, opts.min_confidence, opts.weak_severity)
@@ -426,13 +435,26 @@ def quote_wording(obs: Observation, opts: QuoteOptions) -> list[Verdict]:
                     severity=severity, explanation=_why(obs, explanation))]
 
 
-def _word_changes(a: str, b: str) -> str:
+def _word_changes(a: str, b: str, *, fragment: bool = False) -> str:
+    """The changed words, at most four changes. With ``fragment``, a run of words only one
+    reading has before or after the other's (a longer cut of the same quote) is no change."""
     import difflib
 
     wa, wb = a.split(), b.split()
     parts = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=[fold(w) for w in wa],
-                                                      b=[fold(w) for w in wb]).get_opcodes():
+    ops = difflib.SequenceMatcher(a=[fold(w) for w in wa], b=[fold(w) for w in wb],
+                                  autojunk=False).get_opcodes()
+    def cut(op: tuple[str, int, int, int, int]) -> bool:
+        # A longer cut of the same quote: three words or more only one reading has at an end
+        # (a dropped first word, "impatiente …", is still a change worth showing).
+        return op[0] in ("insert", "delete") and max(op[2] - op[1], op[4] - op[3]) >= 3
+
+    if fragment:
+        if ops and cut(ops[0]):
+            ops = ops[1:]
+        if ops and cut(ops[-1]):
+            ops = ops[:-1]
+    for op, i1, i2, j1, j2 in ops:
         if op == "replace":
             parts.append(f"'{' '.join(wa[i1:i2])}' -> '{' '.join(wb[j1:j2])}'")
         elif op == "delete":

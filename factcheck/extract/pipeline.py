@@ -21,7 +21,7 @@ from factcheck.extract import amounts as amounts_mod
 from factcheck.extract import dates as dates_mod
 from factcheck.extract.entities import Entity, mentions, resolve
 from factcheck.extract.frames import build_frame, head_vector, noun_phrase_end
-from factcheck.extract.quotes import find_quote_spans, normalise_quote
+from factcheck.extract.quotes import find_quote_spans, normalise_quote, sentence_units
 from factcheck.extract.roles import OF as _OF
 from factcheck.extract.roles import TIME_WORDS, roles_of, title_class
 from factcheck.extract.tense import clause_direction
@@ -39,7 +39,8 @@ SAY_VERBS = {
     "accuser", "raconter", "relever", "observer", "constater", "confirmer", "démentir",
     "détailler", "résumer", "plaider", "témoigner", "s'exclamer", "interroger", "demander",
     "réclamer", "commenter", "tonner", "fustiger", "ironiser", "glisser", "souffler", "avancer",
-    "soutenir", "argumenter", "protester", "promettre", "menacer", "considérer",
+    "soutenir", "argumenter", "protester", "promettre", "menacer", "considérer", "rapporter",
+    "relater",
 }
 # The models often tag an inverted verb of saying ("», commence Alex Spiro") as a noun (or a
 # rare one as a proper noun) with itself as lemma, so -er verbs are also recognised by their stem.
@@ -49,7 +50,7 @@ _SAY_STEMS = tuple(sorted({v[:-2] for v in SAY_VERBS if v.endswith("er") and len
 def is_say_verb(token: Any) -> bool:
     if token.lemma_.lower() in SAY_VERBS:
         return True
-    word = token.lower_
+    word = token.lower_.replace("\u00ad", "")  # a soft hyphen from the page: "mar\u00adtelé"
     # A lower-case word tagged PROPN is a verb the model did not know ("tweeté").
     pos_ok = token.pos_ in ("VERB", "NOUN", "ADJ", "AUX") or (
         token.pos_ == "PROPN" and not token.text[:1].isupper())
@@ -331,16 +332,34 @@ def _doc_sentence_index(spans: tuple[list[int], list[int]], char: int) -> int:
 
 def _quote_facts(doc: Doc, cleaned: CleanText, article: Article,
                  entities: list[Entity]) -> Iterator[Fact]:
+    """One quote fact per sentence of each quotation, its words without an attribution that the
+    outlet wrote inside the marks ("…, a déclaré Armstrong. Tous connaissent…").
+
+    Outlets cut one interview differently: whole, in part, or in two quotes with an incise
+    between. A sentence is the unit they share, so it is the unit matched across articles.
+    """
     sents = sentence_spans(doc)
     person_mentions = sorted(
         (m.start, e.canonical) for e in entities if e.type == "person" for m in e.mentions)
     text = doc.text
     for q in find_quote_spans(text):
-        inner = text[q.start:q.end]
-        if len(inner.split()) < 1:
+        if not text[q.start:q.end].split():
             continue
-        rs, re_ = _raw(cleaned, q.start, q.end)
-        speaker = _speaker(doc, q.start, q.end, entities, person_mentions)
+        units = []
+        inner_speaker = None
+        for us, ue in sentence_units(text, q.start, q.end):
+            cut = _inner_attribution(doc, us, ue, entities, person_mentions)
+            if cut is not None:
+                ue, who = cut
+                # Inside the marks, only a person named or resolved speaks for the quotation;
+                # ", rapporte l'édition d'hier de La Gazzetta" says where it was read.
+                if who is not None and ((who[3] == who[2] and who[4] == "say") or
+                                        who[4] == "pronoun"):
+                    inner_speaker = inner_speaker or who
+            if text[us:ue].strip(" ,;:"):
+                units.append((us, ue))
+        # An attribution inside the marks names the speaker of the whole quotation.
+        speaker = _speaker(doc, q.start, q.end, entities, person_mentions) or inner_speaker
         attrs: dict[str, Any] = {"direct": _is_direct(text, q.start, q.end),
                                  "mark": q.open_mark}
         key: tuple[str, ...] = ()
@@ -350,8 +369,33 @@ def _quote_facts(doc: Doc, cleaned: CleanText, article: Article,
             attrs.update(speaker=who, speaker_head=head, speaker_start=ss, speaker_end=se,
                          speaker_text=article.raw[ss:se], speaker_via=via)
             key = (who,)
-        yield Fact("quote", article.raw[rs:re_], normalise_quote(inner), rs, re_,
-                   _doc_sentence_index(sents, q.start), attrs, key)
+        whole = _raw(cleaned, q.start, q.end)[0]
+        for part, (us, ue) in enumerate(units):
+            rs, re_ = _raw(cleaned, us, ue)
+            yield Fact("quote", article.raw[rs:re_], normalise_quote(text[us:ue]), rs, re_,
+                       _doc_sentence_index(sents, us),
+                       {**attrs, "quote_start": whole, "quote_part": part}, key)
+
+
+def _inner_attribution(doc: Doc, start: int, end: int, entities: list[Entity],
+                       person_mentions: list[tuple[int, str]]
+                       ) -> tuple[int, tuple[int, int, str, str, str] | None] | None:
+    """An attribution closing a quoted sentence inside the marks (", rapporte l'édition
+    d'hier de La Gazzetta", ", dit-il encore"): where the speaker's words end, and the speaker.
+    Only a short tail after a comma counts: a long one is the speaker's own clause."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    last = span.end
+    while last > span.start and doc[last - 1].is_punct:
+        last -= 1
+    for c in range(last - 1, max(span.start, last - 13) - 1, -1):
+        if doc[c].text != ",":
+            continue
+        found = _said_after(doc, c + 1, last, entities, person_mentions)
+        if found is not None:
+            return doc[c].idx, found[1]
+    return None
 
 
 def _is_direct(text: str, start: int, end: int) -> bool:
@@ -375,27 +419,14 @@ def _speaker(doc: Doc, start: int, end: int, entities: list[Entity],
         return None
     sent = span.sent
     # After the quote: ", indique Alex Spiro" / ", a-t-il tweeté" / ", a déclaré un porte-parole".
+    # A quote of several sentences is followed by the end of its last one.
+    last = doc[span.end - 1].sent
     i = span.end
-    while i < sent.end and (doc[i].is_punct or doc[i].is_space):
+    while i < last.end and (doc[i].is_punct or doc[i].is_space):
         i += 1
-    pronoun = None
-    j = i
-    while j < min(sent.end, i + 5) and (doc[j].pos_ == "AUX" or doc[j].lower_ in ("-t", "-t-")
-                                         or doc[j].lower_ in PRONOUNS):
-        if doc[j].lower_ in PRONOUNS:
-            pronoun = j
-        j += 1
-    if j < sent.end and is_say_verb(doc[j]):
-        k = j + 1
-        while k < sent.end and doc[k].lower_ in ("-t", "-t-"):
-            k += 1
-        if k < sent.end and doc[k].lower_ in PRONOUNS:
-            pronoun = k
-        if pronoun is not None:
-            return _via(_resolve_pronoun(doc, pronoun, person_mentions), "pronoun")
-        np = _noun_phrase(doc, k, sent.end)
-        if np is not None:
-            return _via(_name_speaker(doc, np, entities), "say")
+    found = _said_after(doc, i, last.end, entities, person_mentions)
+    if found is not None and found[1] is not None:
+        return found[1]
     # "selon X" anywhere in the sentence.
     for t in sent:
         if t.lower_ == "selon" and not (span.start <= t.i < span.end):
@@ -410,7 +441,21 @@ def _speaker(doc: Doc, start: int, end: int, entities: list[Entity],
         head = head.head
         if not (span.start <= head.i < span.end) and head.pos_ in ("VERB", "AUX"):
             break
-    verbs = [head] if not (span.start <= head.i < span.end) else []
+    outside = not (span.start <= head.i < span.end)
+    if outside and head.dep_ == "ccomp" and not is_say_verb(head) and is_say_verb(head.head):
+        # "Noyer a souligné que ces six banques n'avaient « … »": who says it is the subject of
+        # "souligner", not of the clause; when the model gave it none, the person named last
+        # before the verb in the sentence.
+        head = head.head
+        if not any(c.dep_.startswith("nsubj") for c in head.children):
+            said = "say" if _is_direct(doc.text, span.start_char, span.end_char) else "subject"
+            named = [(m.start, m.end, e.canonical) for e in entities if e.type == "person"
+                     for m in e.mentions if sent.start_char <= m.start and m.end <= head.idx]
+            if not named:
+                return None
+            s, e, who = max(named)
+            return s, e, who, who, said
+    verbs = [head] if outside else []
     for v in verbs:
         subj = [c for c in v.children if c.dep_.startswith("nsubj")]
         if subj:
@@ -425,6 +470,67 @@ def _speaker(doc: Doc, start: int, end: int, entities: list[Entity],
                 said = is_say_verb(v) and _is_direct(doc.text, span.start_char, span.end_char)
                 return _via(_name_speaker(doc, np, entities), "say" if said else "subject")
     return None
+
+
+def _said_after(doc: Doc, i: int, limit: int, entities: list[Entity],
+                person_mentions: list[tuple[int, str]]
+                ) -> tuple[int, tuple[int, int, str, str, str] | None] | None:
+    """A verb of saying at token ``i`` ("indique Alex Spiro", "a-t-il tweeté", "dit-il
+    encore"): ``(verb index, speaker or None)``, or None when no such verb starts there."""
+    pronoun = None
+    j = i
+    # "a-t-il", "a ainsi reconnu", "a pour sa part estimé": auxiliaries and adverbs first.
+    while j < min(limit, i + 5) and (doc[j].pos_ in ("AUX", "ADV") or doc[j].lower_ in (
+            "-t", "-t-") or doc[j].lower_ in PRONOUNS):
+        if doc[j].lower_ in PRONOUNS:
+            pronoun = j
+        j += 1
+    if not (j < limit and is_say_verb(doc[j])):
+        return None
+    k = j + 1
+    while k < limit and doc[k].lower_ in ("-t", "-t-"):
+        k += 1
+    if k < limit and doc[k].lower_ in PRONOUNS:
+        pronoun = k
+    if pronoun is not None:
+        return j, _via(_resolve_pronoun(doc, pronoun, person_mentions), "pronoun")
+    k = _past_complements(doc, k, limit)
+    np = _noun_phrase(doc, k, limit)
+    if np is None:
+        return j, None
+    # "le procureur de la République de Marseille, Jacques Dallest": the name in apposition.
+    if np[1] + 1 < limit and doc[np[1]].text == ",":
+        at = doc[np[1] + 1].idx
+        for ent in entities:
+            for m in ent.mentions:
+                if ent.type == "person" and m.start == at:
+                    return j, (m.start, m.end, ent.canonical, ent.canonical, "say")
+    return j, _via(_name_speaker(doc, np, entities), "say")
+
+
+# Complements between a verb of saying and its subject: "a indiqué mardi soir à l'AFP le
+# ministre", "a déclaré devant la presse le maire".
+_COMPLEMENT_ADP = {"à", "au", "aux", "devant", "sur", "dans", "lors"}
+
+
+def _past_complements(doc: Doc, k: int, limit: int) -> int:
+    """The first token after time words and short prepositional complements from ``k``."""
+    while k < limit:
+        if doc[k].lower_ in TIME_WORDS:
+            k += 1
+        elif doc[k].lower_ in _COMPLEMENT_ADP and k + 1 < limit:
+            n = k + 1
+            while n < limit and doc[n].pos_ == "DET":
+                n += 1
+            m = n
+            while m < limit and doc[m].pos_ in ("NOUN", "PROPN", "ADJ") and m - n < 3:
+                m += 1
+            if m == n or m >= limit or doc[m].pos_ != "DET":
+                return k  # no determiner after it: no subject follows the complement
+            k = m
+        else:
+            return k
+    return k
 
 
 def _via(found: tuple[int, int, str, str] | None, via: str) -> tuple[int, int, str, str, str] | None:

@@ -46,15 +46,30 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
                 i = close + 1
                 continue
         elif ch in "\"'" and _opens(text, i, start, end):
-            close = i + 1
-            while close < end and not (text[close] == ch and _closes(text, close, end)):
-                close += 1
+            close = _straight_close(text, i, end)
             if close < end and close > i + 1:
                 out.append(_trimmed(text, i + 1, close, ch))
                 i = close + 1
                 continue
         i += 1
     return [q for q in out if q.end > q.start]
+
+
+def _straight_close(text: str, i: int, end: int) -> int:
+    """The mark closing the straight quote opened at ``i`` (``end`` if none). A quote inside
+    it with the same mark (« n'aurait "pas besoin d'utiliser ce "guichet public"" ») opens
+    after a space and closes before the outer one, so marks are counted as they nest."""
+    ch, depth, k = text[i], 1, i + 1
+    while k < end:
+        if text[k] == ch:
+            if _closes(text, k, end):
+                depth -= 1
+                if depth == 0:
+                    return k
+            elif text[k - 1].isspace() and _opens(text, k, i, end):
+                depth += 1
+        k += 1
+    return end
 
 
 def _opens(text: str, i: int, lo: int, hi: int) -> bool:
@@ -84,3 +99,33 @@ _TYPO = str.maketrans({"’": "'", "‘": "'", "«": '"', "»": '"', "“": '"',
 def normalise_quote(text: str) -> str:
     """Quote text with typography folded, so that « » against "" is not a difference."""
     return re.sub(r"\s+", " ", text.translate(_TYPO)).strip(" ,.;:")
+
+
+# A sentence ends inside a quote at . ! ? or … (closing marks may follow), before a space and a
+# capital, a digit or an opening mark. A one-letter word before the point is an initial or an
+# abbreviation ("M. Dupont", "J. Chirac"), not the end of a sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"'’)]*\s+(?=[A-ZÀ-Ý0-9«“\"'])")
+
+
+def sentence_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split the quote ``text[start:end]`` into its sentences, as ``(start, end)`` offsets.
+
+    A long quote of several sentences is matched sentence by sentence across articles: one
+    outlet quotes three sentences of an interview, another two of them, and a third splits
+    them in two quotes with a "dit-il" between. Closing punctuation stays with its sentence.
+    """
+    units: list[tuple[int, int]] = []
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"(\w+)\W*$", text[pos:m.start()])
+        if word is not None and len(word.group(1)) < 2 and word.group(1).isalpha():
+            continue
+        units.append((pos, m.start()))
+        pos = m.end()
+    units.append((pos, end))
+    out = []
+    for s, e in units:
+        q = _trimmed(text, s, e, "")
+        if q.end > q.start:
+            out.append((q.start, q.end))
+    return out
