@@ -261,13 +261,18 @@ def test_undated_weekdays_agree_as_written(nlp):
     ("Le chiffre d'affaires a atteint 3 milliards d'euros.", "3 milliards", ""),
 ])
 def test_frame_time_anchor(nlp, sentence, figure, anchor):
+    assert frame_of(sentence, figure).anchor == anchor
+
+
+def frame_of(sentence, figure):
+    """The frame of the first amount of the sentence whose text starts with ``figure``."""
     from factcheck.api import compare
 
     report = compare([("a", sentence), ("b", "Autre texte sans chiffre.")])
     facts = [f for p in report.parsed for f in p.facts
              if f.type == "amount" and f.text.startswith(figure)]
     assert facts, figure
-    assert facts[0].attrs["frame"].anchor == anchor
+    return facts[0].attrs["frame"]
 
 
 @pytest.mark.model
@@ -281,13 +286,7 @@ def test_frame_time_anchor(nlp, sentence, figure, anchor):
     ("Nicolas Sarkozy a annoncé un plan de 26 milliards d'euros.", "26 milliards", None),
 ])
 def test_frame_owner_is_the_subject_of_a_verb_of_having(nlp, sentence, figure, owner):
-    from factcheck.api import compare
-
-    report = compare([("a", sentence), ("b", "Autre texte sans chiffre.")])
-    facts = [f for p in report.parsed for f in p.facts
-             if f.type == "amount" and f.text.startswith(figure)]
-    assert facts, figure
-    assert facts[0].attrs["frame"].owner == owner
+    assert frame_of(sentence, figure).owner == owner
 
 
 @pytest.mark.model
