@@ -9,7 +9,7 @@ import pytest
 from factcheck import cache as cache_module
 from factcheck.api import compare
 from factcheck.cache import ParseCache
-from factcheck.extract.pipeline import _paragraphs, paragraph_batch, pipe_texts
+from factcheck.extract.pipeline import _paragraphs, pipe_texts
 
 from .conftest import EXAMPLE
 
@@ -118,26 +118,6 @@ def test_shared_paragraphs_are_parsed_once_and_docs_rejoin_exactly(nlp):
     assert calls.count(shared) == 1
     assert [d.text for d in docs] == texts
     assert [e.text for e in docs[0].ents] == [e.text for e in nlp(texts[0]).ents]
-
-
-def test_paragraph_batches_hold_as_many_texts_worth_as_asked():
-    assert paragraph_batch(32, 180, 10) == 576  # 18 paragraphs a text
-    assert paragraph_batch(32, 7, 10) == 32  # never fewer than asked
-    assert paragraph_batch(32, 0, 0) == 32
-
-
-def test_annotations_do_not_depend_on_the_batch_size(nlp):
-    from pathlib import Path
-
-    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, SENT_START
-
-    folder = Path(__file__).resolve().parent.parent / "examples" / "twitter-microsoft"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
-    attrs = [ORTH, LEMMA, POS, MORPH, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
-    small = [d.to_array(attrs) for d in pipe_texts(nlp, texts, batch_size=1)]
-    large = [d.to_array(attrs) for d in pipe_texts(nlp, texts, batch_size=64)]
-    assert len(small) == len(texts)
-    assert all((a == b).all() for a, b in zip(small, large, strict=True))
 
 
 def test_api_compare_accepts_strings_and_pairs(nlp):

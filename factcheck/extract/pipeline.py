@@ -120,8 +120,6 @@ def pipe_texts(nlp: Language, texts: list[str], *, batch_size: int = 32) -> Iter
 
     Wire rewrites repeat whole paragraphs; each distinct paragraph is parsed once and the docs
     are joined with ``Doc.from_docs``, which keeps tags, parses, entities and sentence starts.
-    ``batch_size`` counts texts, as for ``nlp.pipe`` over whole articles: a batch holds that
-    many texts' worth of paragraphs (see :func:`paragraph_batch`).
     """
     from spacy.tokens import Doc as SpacyDoc
 
@@ -131,8 +129,7 @@ def pipe_texts(nlp: Language, texts: list[str], *, batch_size: int = 32) -> Iter
         for c in chunks:
             unique.setdefault(c, len(unique))
     order = list(unique)
-    size = paragraph_batch(batch_size, len(order), len(texts))
-    parsed = dict(zip(order, nlp.pipe(order, batch_size=size), strict=True))
+    parsed = dict(zip(order, nlp.pipe(order, batch_size=batch_size), strict=True))
     for text, chunks in zip(texts, chunked, strict=True):
         if not chunks:
             yield nlp.make_doc(text)
@@ -144,17 +141,6 @@ def pipe_texts(nlp: Language, texts: list[str], *, batch_size: int = 32) -> Iter
         if doc.text != text:  # pragma: no cover - from_docs keeps text exactly; be safe anyway
             doc = nlp(text)
         yield doc
-
-
-def paragraph_batch(texts_per_batch: int, paragraphs: int, texts: int) -> int:
-    """Paragraphs per ``nlp.pipe`` batch so that a batch holds ``texts_per_batch`` texts' worth.
-
-    The model's matrix products run per batch; a batch of 32 paragraphs is a few hundred
-    tokens, and such small products cost 10-15% more model time on 300 RPM2 articles than
-    batches the size of 32 whole articles (bench/run.py check). Each paragraph is parsed on
-    its own whatever the batch (tested: identical annotations), so only the speed changes.
-    """
-    return max(texts_per_batch, -(-texts_per_batch * paragraphs // max(texts, 1)))
 
 
 def build(article: Article, cleaned: CleanText, doc: Doc,
