@@ -207,6 +207,8 @@ def _fit(ns: list[int], ys: list[float]) -> str:
     x = np.array(ns, dtype=float)
     a, b, c = np.linalg.lstsq(np.vstack([np.ones_like(x), x, x * x]).T, np.array(ys),
                               rcond=None)[0]
+    if len(ns) < 3:  # three coefficients need three sizes; a slope needs two
+        return "needs three sizes or more (--sizes)"
     slope = math.log(ys[-1] / ys[0]) / math.log(ns[-1] / ns[0]) if ys[0] > 0 else float("nan")
     return (f"{a:.3f} s + {b * 1000:.1f} ms x N + {c * 1000:.3f} ms x N^2; "
             f"log-log slope {ns[0]}->{ns[-1]}: {slope:.2f}")
