@@ -488,3 +488,16 @@ def test_l_an_is_a_rate_unless_it_names_a_year(text, shown, period):
 def test_age_after_a_person_named_by_office(text, kind):
     [found] = [a for a in find_amounts(text) if a.kind in ("age", "duration")]
     assert found.kind == kind
+
+
+@pytest.mark.parametrize(("text", "shown", "kind"), [
+    # T19_C2 (RPM2): "près de 4 points de PIB" / "3,9 % du PIB" for one deficit
+    ("un déficit public à près de 4 points de PIB l'an prochain", "près de 4 points de PIB",
+     "percent"),
+    ("un déficit de 4 points du produit intérieur brut", "4 points du produit intérieur brut",
+     "percent"),
+    ("la croissance gagnera 3 points de croissance", "3 points", "count"),
+])
+def test_points_of_gdp_are_a_percentage(text, shown, kind):
+    [found] = find_amounts(text)
+    assert (text[found.start:found.end], found.kind) == (shown, kind)

@@ -281,7 +281,9 @@ _SUBUNIT = re.compile(
 _CENTS = re.compile(rf"(?:centimes?|cents)(?!{_L})", re.IGNORECASE)
 _PERCENT = re.compile(
     rf"{_WS}*(?:(%)|(‰)|pour{_WS}?cent(?!{_L})|pourcent(?!{_L})|p\.{_WS}?cent(?!{_L})"
-    rf"|pour{_WS}+mille(?!{_L})|{_WS}points?{_WS}+de{_WS}+(pourcentage|base)(?!{_L}))",
+    rf"|pour{_WS}+mille(?!{_L})|{_WS}points?{_WS}+de{_WS}+(pourcentage|base)(?!{_L})"
+    # "un déficit de 4 points de PIB" is 4 % of GDP: what "3,9 % du PIB" says
+    rf"|{_WS}points?{_WS}+d[eu]{_WS}+(PIB|produit{_WS}+int[ée]rieur{_WS}+brut)(?!{_L}))",
     re.IGNORECASE,
 )
 _BELOW_ZERO = re.compile(rf"{_WS}+en[- ]?dessous{_WS}+de{_WS}+z[ée]ro(?!{_L})", re.IGNORECASE)
@@ -832,6 +834,8 @@ def _read_unit(text: str, low: str, core: _Core, item: _Item) -> int:
         item.kind = "percent"
         if m.group(3):  # "2 points de pourcentage", "25 points de base"
             item.unit = "pp" if m.group(3).lower() == "pourcentage" else "bp"
+        elif m.group(4):  # "4 points de PIB": a share of GDP, the unit written in full like
+            item.unit = "%"  # "points de pourcentage"
         else:
             item.unit = "‰" if m.group(2) or "mille" in found else "%"
         return m.end()
