@@ -17,6 +17,7 @@ from itertools import combinations
 from typing import Any
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from factcheck.align import SentencePair, align, norm, unaligned
 from factcheck.candidates import name_pairs, quote_pairs
@@ -545,14 +546,7 @@ PARTIAL_MIN_WORDS = 8
 def _in_order(short: tuple[str, ...], long_: tuple[str, ...]) -> int:
     """How many of ``short``'s words occur in ``long_`` in the same order (longest common
     subsequence of their five-letter stems, so that "dispute" / "disputerai" agree)."""
-    sa, sb = [w[:5] for w in short], [w[:5] for w in long_]
-    prev = [0] * (len(sb) + 1)
-    for x in sa:
-        cur = [0]
-        for j, y in enumerate(sb):
-            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
-        prev = cur
-    return prev[-1]
+    return int(LCSseq.similarity([w[:5] for w in short], [w[:5] for w in long_]))
 
 
 # Frequent words that say nothing about which quote it is ("dont tout le monde ...").
@@ -694,8 +688,7 @@ def _entity_of(groups: list[Observation]) -> dict[tuple[str, str], int]:
 
 def _changes(pairs: list[SentencePair], by_id: dict[str, Parsed],
              covered: dict[str, list[tuple[int, int]]],
-             entity_of: dict[tuple[str, str], int] | None = None) -> list[Observation]:
-    entity_of = entity_of or {}
+             entity_of: dict[tuple[str, str], int]) -> list[Observation]:
     out = []
     for pair in pairs:
         sa = by_id[pair.a].sentences[pair.ai]

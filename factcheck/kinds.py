@@ -302,7 +302,6 @@ def name_variant(obs: Observation, opts: NameVariantOptions) -> list[Verdict]:
                 # a county of "Qinghai").
                 return None
             return sim
-            return None
 
         best: tuple[float, Reading, Reading] | None = None
         for n, x in enumerate(keep):

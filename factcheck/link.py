@@ -246,7 +246,8 @@ def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
     pa, pb = fa.attrs.get("period"), fb.attrs.get("period")
     if pa and pb and pa != pb:
         return 0.0, ("per another period",)
-    if fa.type == "date" and _day_and_month(fa, fb) and _value_relation(fa, fb) != "within":
+    rel = _value_relation(fa, fb)
+    if fa.type == "date" and _day_and_month(fa, fb) and rel != "within":
         # A day against another month is not worth linking: a month named alone is most often
         # a period of the story, not the date of one event of it.
         return 0.0, ("a day outside that month",)
@@ -284,7 +285,6 @@ def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
         # noun can agree, but only a sentence that otherwise says the same can make it a
         # confident conflict.
         total = min(total, SYNONYM_CAP)
-    rel = _value_relation(fa, fb)
     if rel == "equal":
         # The same figure of the same kind in one story is most often the same claim; a
         # link made on the value alone stays weak, so it can agree but never fail a build.
