@@ -18,7 +18,6 @@ from typing import Any
 from factcheck.claims import (
     Observation,
     Reading,
-    _num_equal,
     capital_fold,
     dates_agree,
     fold,
@@ -26,6 +25,7 @@ from factcheck.claims import (
     same_name,
     small_accent_differs,
 )
+from factcheck.extract.amounts import qualifier_direction
 from factcheck.link import vector_cosine
 from factcheck.model import Severity
 from factcheck.rounding import is_rounding
@@ -83,7 +83,7 @@ def _equal(obs_type: str, a: Reading, b: Reading) -> bool:
         fa, fb = a.facts[0], b.facts[0]
         # "3 milliards" says the same as "3 milliards d'euros": a bare figure takes the unit
         # of the figure it was linked to.
-        return _num_equal(a.value, b.value) and (
+        return _span(a) == _span(b) and (
             fa.key[:2] == fb.key[:2] or "number" in (fa.key[0], fb.key[0]))
     if obs_type == "date":
         return bool(dates_agree(a.facts[0], b.facts[0]))
@@ -177,25 +177,82 @@ def _short(text: str, n: int = 90) -> str:
 class AmountOptions:
     rounding: float = 0.05
     rounding_severity: str = "info"
-    compare_qualifiers: bool = False
+    compare_qualifiers: bool = True
     min_confidence: float = 0.6
     weak_severity: str = "info"
+
+
+def _span(r: Reading) -> tuple[float, float]:
+    """Low and high end: "entre 28 et 32 heures" is not "28 à 35 heures", though both start at
+    28. A single figure is a span of one point. Rounded to 9 digits, so 0.1 + 0.2 is 0.3."""
+    low = float(r.value)
+    high = r.facts[0].attrs.get("high") if r.facts else None
+    return round(low, 9), round(float(high) if high is not None else low, 9)
+
+
+def _bounded_differently(readings: tuple[Reading, ...]) -> bool:
+    """One figure hedged so that it says another thing than the same figure elsewhere.
+
+    "plus de 11 milliards" and "11 milliards", "près de deux heures" and "un peu plus de deux
+    heures": a bound ("plus de", "moins de") against a plain or approximate figure, or against
+    the opposite bound. "environ 25 %" against "25 %" says the same and is not reported.
+    """
+    ways = {qualifier_direction(r.facts[0].attrs.get("qualifier")) or "exact"
+            for r in readings if r.facts}
+    return bool(ways & {"above", "below"}) and len(ways) > 1
+
+
+def _rounds(a: float, b: float, tolerance: float) -> bool:
+    hi, lo = max(abs(a), abs(b)), min(abs(a), abs(b))
+    return a == b or (hi > 0 and (hi - lo) / hi <= tolerance and is_rounding(lo, hi))
+
+
+def _range_relation(spans: list[tuple[float, float]], tolerance: float) -> str | None:
+    """How a range and another range or figure can both be right, or None when they cannot.
+
+    "30 heures" is in "entre 28 et 32 heures"; "128 978 votants" is "130 000 à 140 000" at the
+    range's precision; "de 1 à 2 %" and "de 1 à 2,1 %" round alike. "28 à 35" and "28 à 32" do
+    not: both ends of a range are claims.
+    """
+    (a_lo, a_hi), (b_lo, b_hi) = spans
+    for (p, q), (lo, hi) in ((spans[0], spans[1]), (spans[1], spans[0])):
+        if p == q and lo != hi:
+            if lo <= p <= hi:
+                return "a figure in the range"
+            return "a rounding" if _rounds(p, lo, tolerance) or _rounds(p, hi, tolerance) \
+                else None
+    if _rounds(a_lo, b_lo, tolerance) and _rounds(a_hi, b_hi, tolerance):
+        return "a rounding"
+    return None
 
 
 def amount_mismatch(obs: Observation, opts: AmountOptions) -> list[Verdict]:
     if obs.kind != "facts" or obs.type != "amount" or len(obs.sources) < 2:
         return []
-    values = [float(r.value) for r in obs.readings]
-    quals = {r.facts[0].attrs.get("qualifier") for r in obs.readings}
-    distinct = sorted(set(values))
-    if len(distinct) == 1 and not (opts.compare_qualifiers and len(quals) > 1):
-        return []
     fields = _base_fields(obs)
+    rounded = Severity.parse(opts.rounding_severity)
+    spans = sorted({_span(r) for r in obs.readings})
+    if len(spans) == 1:
+        if opts.compare_qualifiers and _bounded_differently(obs.readings):
+            return [Verdict("disagreement", obs.readings, {**fields, "how": "hedged differently"},
+                            severity=rounded,
+                            explanation=_why(obs, "one figure, given as a bound in one source "
+                                                  "and not in another"))]
+        return []
     support = _support(obs.readings, lambda r: _fmt(r.value))
-    lo, hi = distinct[0], distinct[-1]
-    if len(distinct) == 2 and hi and (hi - lo) / abs(hi) <= opts.rounding and is_rounding(lo, hi):
+    if any(lo != hi for lo, hi in spans):
+        how = _range_relation(spans, opts.rounding) if len(spans) == 2 else None
+        if how is not None:
+            return [Verdict("disagreement", obs.readings, {**fields, "how": how},
+                            severity=rounded,
+                            explanation=_why(obs, f"{how}: the ranges say the same at the "
+                                                  "precision given"))]
+        return [Verdict("disagreement", obs.readings, {**fields, "how": "different ranges"},
+                        severity=_weak(obs, opts.min_confidence, opts.weak_severity),
+                        explanation=_why(obs, f"{len(spans)} different ranges or figures"))]
+    if len(spans) == 2 and _rounds(spans[0][0], spans[1][0], opts.rounding):
         return [Verdict("disagreement", obs.readings, {**fields, "how": "a rounding"},
-                        severity=Severity.parse(opts.rounding_severity),
+                        severity=rounded,
                         explanation=_why(obs, f"values within {opts.rounding:.0%} of each other"))]
     return [Verdict("disagreement", obs.readings, {**fields, "how": "different values"},
                     severity=_weak(obs, opts.min_confidence, opts.weak_severity),
