@@ -263,6 +263,12 @@ def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
     elif ns is not None and ns >= 1:
         parts.append((0.15, 1.0))
         why.append(f"same noun '{a.noun}'")
+    shared_mods = sorted(set(a.mods) & set(b.mods)) if ns is not None and ns >= 1 else []
+    if shared_mods:
+        # "13 soldats thaïlandais" / "dix soldats thaïlandais": the same noun with the same
+        # modifier names one thing counted, whatever the verbs of the two sentences.
+        parts.append((0.15, 1.0))
+        why.append(f"same '{a.noun} {shared_mods[0]}'")
     if a.predicate and b.predicate:
         parts.append((0.15, 1.0 if a.predicate == b.predicate else 0.0))
         if a.predicate == b.predicate:
@@ -306,7 +312,9 @@ def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
         total -= 0.3
         why.append("values far apart")
     qa, qb = set(a.qualifiers), set(b.qualifiers)
-    if qa != qb:
+    if qa != qb and qa ^ qb != {"total"}:
+        # A figure given without qualifier is read as the whole: "deux heures au total" and
+        # "près de deux heures" are one duration, "14 autres otages" and "15 otages" are not.
         total *= 0.5
         why.append("qualified differently: " + ", ".join(sorted(qa ^ qb)))
     if a.scope and b.scope and not set(a.scope) & set(b.scope):

@@ -87,6 +87,27 @@ def test_qualifier_autre_makes_another_fact():
     assert score(a, b, weights())[0] < score(a, same, weights())[0] / 1.5
 
 
+def test_a_total_against_an_unqualified_figure_is_one_fact():
+    ctx = ("affrontement", "durer", "frontiere")
+    total = amount(7200, "duration", frame=Frame(qualifiers=("total",), context=ctx, local=ctx))
+    plain = amount(7200, "duration", frame=Frame(context=ctx, local=ctx))
+    other = amount(7200, "duration", frame=Frame(qualifiers=("autre",), context=ctx, local=ctx))
+    assert score(total, plain, weights())[0] > score(other, plain, weights())[0] * 1.5
+    assert "qualified differently: autre" in score(other, plain, weights())[1]
+
+
+def test_a_shared_modifier_of_one_noun_raises_the_link():
+    # "13 soldats thaïlandais se sont rendus" / "dix soldats thaïlandais déployés": other verbs
+    a = amount(13, frame=Frame(noun="soldat", mods=("thailandais",), predicate="rendre",
+                               local=("rendre",)))
+    b = amount(10, frame=Frame(noun="soldat", mods=("thailandais",), predicate="deployer",
+                               local=("deployer",)))
+    c = amount(10, frame=Frame(noun="soldat", mods=("cambodgien",), predicate="deployer",
+                               local=("deployer",)))
+    s, why = score(a, b, weights())
+    assert s > score(a, c, weights())[0] + 0.05 and "same 'soldat thailandais'" in why
+
+
 def test_other_period_never_links():
     a = amount(2e6, "money", unit="USD", period="year")
     b = amount(2e6, "money", unit="USD", period="month")
@@ -339,3 +360,10 @@ def test_a_day_is_not_linked_to_another_month(nlp):
               "Lance Armstrong lors du Tour de France 1999 avaient fait grand bruit.")])
     assert disagreements(report, "date") == []
     assert not [f for f in report.results if f.status == "agreement" and f.type == "date"]
+
+
+@pytest.mark.model
+def test_the_figures_own_scale_word_is_not_a_modifier(nlp):
+    # "780 millions de fois": "millions" belongs to the figure, not to what is counted
+    frame = frame_of("Les données de Twitter ont été consultées 780 millions de fois.", "780")
+    assert frame.noun == "fois" and "million" not in frame.mods

@@ -176,7 +176,9 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
     vector = _unit_vector(doc, [noun_tok.lower_]) if noun_tok is not None else None
     ctx_vector = _unit_vector(doc, [t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "VERB")
                                     and _lemma(t) in context])
-    return Frame(noun=noun, mods=tuple(sorted(set(mods) - {noun})),
+    # "780 millions de fois": the figure's own scale word is not what is counted.
+    own = {_lemma(t) for t in span if noun_tok is None or t.i < noun_tok.i}
+    return Frame(noun=noun, mods=tuple(sorted(set(mods) - {noun} - own)),
                  owner=owner, predicate=_lemma(pred) if pred is not None else "",
                  qualifiers=tuple(sorted(quals)), scope=tuple(scope), context=tuple(context),
                  local=tuple(local),
