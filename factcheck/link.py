@@ -312,9 +312,11 @@ def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
         total -= 0.3
         why.append("values far apart")
     qa, qb = set(a.qualifiers), set(b.qualifiers)
-    if qa != qb and qa ^ qb != {"total"}:
+    if qa != qb and qa ^ qb != {"total"} and not (rel == "equal" and not (qa and qb)):
         # A figure given without qualifier is read as the whole: "deux heures au total" and
-        # "près de deux heures" are one duration, "14 autres otages" and "15 otages" are not.
+        # "près de deux heures" are one duration, "14 autres otages" and "15 otages" are not;
+        # one value given once qualified and once plain ("15,5 milliards supplémentaires" /
+        # "15,5 milliards") is most often the same figure, and linking it can only agree.
         total *= 0.5
         why.append("qualified differently: " + ", ".join(sorted(qa ^ qb)))
     if a.scope and b.scope and not set(a.scope) & set(b.scope):

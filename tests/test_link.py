@@ -90,10 +90,24 @@ def test_qualifier_autre_makes_another_fact():
 def test_a_total_against_an_unqualified_figure_is_one_fact():
     ctx = ("affrontement", "durer", "frontiere")
     total = amount(7200, "duration", frame=Frame(qualifiers=("total",), context=ctx, local=ctx))
-    plain = amount(7200, "duration", frame=Frame(context=ctx, local=ctx))
+    # "près de deux heures": a close value, not an equal one (equal values link anyway)
+    plain = amount(6900, "duration", frame=Frame(context=ctx, local=ctx))
     other = amount(7200, "duration", frame=Frame(qualifiers=("autre",), context=ctx, local=ctx))
     assert score(total, plain, weights())[0] > score(other, plain, weights())[0] * 1.5
     assert "qualified differently: autre" in score(other, plain, weights())[1]
+
+
+def test_one_value_qualified_once_and_plain_once_links():
+    # "15,5 milliards d'euros de dépenses supplémentaires" / "15,5 milliards d'euros": equal
+    # values, only one side qualified; the link can only make an agreement.
+    ctx = ("depense", "deficit", "plan")
+    extra = amount(15.5e9, "money", unit="EUR",
+                   frame=Frame(qualifiers=("supplementaire",), context=ctx, local=ctx))
+    plain = amount(15.5e9, "money", unit="EUR", frame=Frame(context=ctx, local=ctx))
+    other = amount(15.5e9, "money", unit="EUR",
+                   frame=Frame(qualifiers=("autre",), context=ctx, local=ctx))
+    assert score(extra, plain, weights())[0] >= LINK_MIN
+    assert "qualified differently: autre, supplementaire" in score(extra, other, weights())[1]
 
 
 def test_a_shared_modifier_of_one_noun_raises_the_link():
@@ -367,3 +381,11 @@ def test_the_figures_own_scale_word_is_not_a_modifier(nlp):
     # "780 millions de fois": "millions" belongs to the figure, not to what is counted
     frame = frame_of("Les données de Twitter ont été consultées 780 millions de fois.", "780")
     assert frame.noun == "fois" and "million" not in frame.mods
+
+
+@pytest.mark.model
+def test_a_qualifier_of_a_time_noun_is_not_the_figures():
+    # "l'an prochain" dates the figure (its anchor); "prochain" does not make it another one
+    frame = frame_of("Le déficit public devrait atteindre 3,1 % l'an prochain.", "3,1")
+    assert "prochain" not in frame.qualifiers and frame.anchor == "next"
+    assert "autre" in frame_of("Les 14 autres otages ont été libérés.", "14").qualifiers

@@ -33,6 +33,9 @@ LIGHT_LEMMAS = {"être", "avoir", "faire", "pouvoir", "devoir", "aller", "venir"
                 "mettre", "dire", "donner", "prendre", "voir", "savoir", "vouloir", "selon",
                 "autre", "même", "tout", "plus", "moins", "dernier", "premier", "an", "année",
                 "fois", "jour", "mois", "heure", "semaine", "cas", "chose", "part", "façon"}
+# "3,1 % l'an prochain": a qualifier of a time noun dates the figure (see the anchor), it does
+# not make it another figure.
+TIME_NOUNS = {"an", "annee", "mois", "semaine", "jour", "soir", "matin", "nuit", "fois"}
 SCOPE_NOUNS = {"trimestre", "semestre", "exercice", "mandat", "saison"}
 # Verbs whose subject owns the figure: "Hamon crée la surprise en recueillant 19 %" gives Hamon's
 # score, not Aubry's "25 %" of the next clause. Folded lemmas.
@@ -148,7 +151,8 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
         window.extend(noun_tok.children)
     for t in window:
         lem = _lemma(t)
-        if lem in QUALIFIER_LEMMAS and (t.pos_ in ("ADJ", "DET", "NUM", "ADV") or (
+        if lem in QUALIFIER_LEMMAS and _lemma(t.head) not in TIME_NOUNS and (
+                t.pos_ in ("ADJ", "DET", "NUM", "ADV") or (
                 # "1 point au total" is the sum, not the "0,6 point supplémentaire" beside it
                 t.pos_ == "NOUN" and t.i > 0 and doc[t.i - 1].lower_ == "au")):
             quals.add(lem)
