@@ -82,7 +82,7 @@ def test_findings_dataframe(pair):
     assert by_type == {"amount": "error", "quote": "warning"}
     assert set(df[df.status == "agreement"]["type"]) >= {"date", "person"}
     row = disagreements[disagreements.source == "alpha-b"].iloc[0]
-    assert (row["text"], row["value"]) == ("5,3 milliards d'euros", 5.3e9)
+    assert (row["text"], row["value"]) == ("bénéfice de 5,3 milliards d'euros", 5.3e9)
 
 
 def test_facts_dataframe(pair):

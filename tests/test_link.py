@@ -300,12 +300,12 @@ def test_frame_time_anchor(nlp, sentence, figure, anchor):
 
 
 def frame_of(sentence, figure):
-    """The frame of the first amount of the sentence whose text starts with ``figure``."""
+    """The frame of the first amount of the sentence whose text holds ``figure``."""
     from factcheck.api import compare
 
     report = compare([("a", sentence), ("b", "Autre texte sans chiffre.")])
     facts = [f for p in report.parsed for f in p.facts
-             if f.type == "amount" and f.text.startswith(figure)]
+             if f.type == "amount" and figure in f.text]
     assert facts, figure
     return facts[0].attrs["frame"]
 
@@ -389,3 +389,31 @@ def test_a_qualifier_of_a_time_noun_is_not_the_figures():
     frame = frame_of("Le déficit public devrait atteindre 3,1 % l'an prochain.", "3,1")
     assert "prochain" not in frame.qualifiers and frame.anchor == "next"
     assert "autre" in frame_of("Les 14 autres otages ont été libérés.", "14").qualifiers
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "text"), [
+    # T17_C1 (RPM2): the "de" complement says what the hours are of
+    ("Le tronc commun comptera 21 heures de cours par semaine.", "21 heures de cours"),
+    # T19_C2: a heading in capitals keeps its complement too
+    ("10,5 MILLIARDS D'INVESTISSEMENTS PUBLICS SUPPLEMENTAIRES: l'Etat investira.",
+     "10,5 MILLIARDS D'INVESTISSEMENTS PUBLICS"),
+    ("Il y aura 15,5 milliards d'euros de dépenses supplémentaires en 2009.",
+     "15,5 milliards d'euros de dépenses supplémentaires"),
+    # T19_C2, T08_C1: the noun the figure completes
+    ("Les créances seront remboursées à hauteur de 11 milliards d'euros.",
+     "hauteur de 11 milliards d'euros"),
+    ("Il revient après une retraite de trois ans.", "retraite de trois ans"),
+    # what must not be taken in: a determiner, a name, a noun the figure does not complete
+    ("La manifestation a rassemblé 80 000 personnes de la région parisienne.", "80 000 personnes"),
+    ("Le groupe a versé 3 milliards d'euros à Renault.", "3 milliards d'euros"),
+    # a compound noun is taken whole
+    ("Le plan de relance de 26 milliards d'euros a été annoncé jeudi.",
+     "plan de relance de 26 milliards d'euros"),
+    ("Les options seront proposées sous forme de modules de 3 heures.", "modules de 3 heures"),
+])
+def test_an_amount_shows_what_it_measures(nlp, sentence, text):
+    from factcheck.api import compare
+
+    report = compare([("a", sentence), ("b", "Autre texte sans chiffre.")])
+    assert text in [f.text for p in report.parsed for f in p.facts if f.type == "amount"]

@@ -225,6 +225,64 @@ def noun_phrase_end(doc: Doc, start: int, end: int) -> int:
     return max(end, doc[j - 1].idx + len(doc[j - 1].text)) if j > noun.i + 1 else end
 
 
+def complement_end(doc: Doc, start: int, end: int) -> int:
+    """Where the figure's "de" complement ends: "21 heures *de cours*", "10 milliards d'euros
+    *d'investissements publics*" say what the figure measures, and two articles giving one
+    figure are told apart by it; the evidence shows it.
+
+    Only a bare noun after "de"/"d'" (no determiner, not a name) whose head is the figure or its
+    unit, with the adjectives that follow it: "80 000 personnes de la région" keeps its figure.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return end
+    j = span.end
+    last = span[-1].sent.end  # once: each .sent re-checks the whole doc for sentence marks
+    if j + 1 >= last or doc[j].lower_ not in ("de", "d'", "d’"):
+        return end
+    noun = doc[j + 1]
+    # A heading in capitals ("10,5 MILLIARDS D'INVESTISSEMENTS PUBLICS") is tagged as names.
+    caps = noun.text.isupper() and len(noun.text) > 3
+    common = noun.pos_ == "NOUN" and not noun.text[:1].isupper()
+    if not (common or (caps and noun.pos_ in ("NOUN", "PROPN"))) \
+            or not span.start <= noun.head.i < j:
+        return end
+    k = noun.i + 1
+    while k < last and doc[k].head.i == noun.i and _adjective(doc[k], caps):
+        k += 1
+    return max(end, doc[k - 1].idx + len(doc[k - 1].text))
+
+
+def _adjective(tok: Token, caps: bool) -> bool:
+    """An adjective of a counted noun; in a heading in capitals, any capitalised word after it."""
+    if caps:
+        return tok.text.isupper() and tok.pos_ in ("ADJ", "PROPN", "NOUN")
+    return tok.pos_ == "ADJ" and not tok.text[:1].isupper()
+
+
+def governor_start(doc: Doc, start: int, end: int) -> int:
+    """Where the noun the figure completes begins: "*une hausse de* 3 %", "*à hauteur de* 11
+    milliards", "*une retraite de* trois ans" say what the figure is of; the evidence shows
+    that noun (not its article).
+
+    Only a noun right before "de"/"d'" that is the figure's head in the parse.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or span.start < 2:
+        return start
+    de, noun = doc[span.start - 1], doc[span.start - 2]
+    if de.lower_ not in ("de", "d'", "d’") or noun.pos_ != "NOUN" or noun.text[:1].isupper() \
+            or noun.i < span[0].sent.start or span.root.head.i != noun.i:
+        return start
+    if noun.i >= 2 and doc[noun.i - 1].lower_ == "de" and doc[noun.i - 2].pos_ == "NOUN" \
+            and noun.head.i == noun.i - 2 and noun.i - 2 >= span[0].sent.start \
+            and any(c.dep_ == "det" for c in doc[noun.i - 2].children):
+        # "le plan de relance de 26 milliards": the plan's figure ("sous forme de modules de
+        # 3 heures" is no noun phrase of "forme": no determiner)
+        return doc[noun.i - 2].idx
+    return noun.idx
+
+
 def _list_owner(span: Span, names: list[tuple[int, int, str]]) -> str | None:
     """The name a figure is listed against: "BNP Paribas 2,55 milliards, Crédit Agricole 3
     milliards" gives each bank its own figure. Only a name right before the figure, or right

@@ -20,7 +20,13 @@ from factcheck.clean import clean
 from factcheck.extract import amounts as amounts_mod
 from factcheck.extract import dates as dates_mod
 from factcheck.extract.entities import Entity, mentions, resolve
-from factcheck.extract.frames import build_frame, head_vector, noun_phrase_end
+from factcheck.extract.frames import (
+    build_frame,
+    complement_end,
+    governor_start,
+    head_vector,
+    noun_phrase_end,
+)
 from factcheck.extract.quotes import find_quote_spans, normalise_quote, sentence_units
 from factcheck.extract.roles import OF as _OF
 from factcheck.extract.roles import TIME_WORDS, roles_of, title_class
@@ -623,6 +629,9 @@ def _amount_facts(doc: Doc, cleaned: CleanText, article: Article, *,
                                      kind=amount.kind, persons=persons or [], names=names or [],
                                      listed=listed)
         value: Any = int(amount.value) if float(amount.value).is_integer() else amount.value
+        # The frame read the figure alone; the evidence shows what it measures too.
+        rs, re_ = _raw(cleaned, governor_start(doc, amount.start, amount.end),
+                       complement_end(doc, amount.start, amount.end))
         yield Fact("amount", article.raw[rs:re_], value, rs, re_,
                    _doc_sentence_index(sents, amount.start), attrs,
                    (amount.kind, unit or "", amount.period or ""))
