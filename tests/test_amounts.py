@@ -496,8 +496,25 @@ def test_age_after_a_person_named_by_office(text, kind):
      "percent"),
     ("un déficit de 4 points du produit intérieur brut", "4 points du produit intérieur brut",
      "percent"),
-    ("la croissance gagnera 3 points de croissance", "3 points", "count"),
+    # growth in points is in points of GDP: "0,6 point de croissance" / "0,6 point de PIB"
+    ("un gain supplémentaire de 0,6 point de croissance", "0,6 point de croissance", "percent"),
+    ("l'équipe a perdu 3 points de pénalité", "3 points", "count"),
 ])
 def test_points_of_gdp_are_a_percentage(text, shown, kind):
     [found] = find_amounts(text)
     assert (text[found.start:found.end], found.kind) == (shown, kind)
+
+
+@pytest.mark.parametrize(("text", "shown", "value"), [
+    # T17_C1 (RPM2): a dash opening an aside is no minus sign
+    ("Plusieurs dizaines de milliers de personnes -32 000 selon la police, 80 000 selon les "
+     "organisateurs- ont défilé.", "32 000", 32000),
+    ("Les manifestants -3 000 selon la CGT- ont défilé.", "3 000", 3000),
+    # a sign still is one after "de", on a temperature, at the start of a figure
+    ("un solde de -3 cette année", "-3", -3),
+    ("Moscou -12°, Paris 3°.", "-12°", -12),
+    ("la croissance a été de -0,3 % au troisième trimestre", "-0,3 %", -0.3),
+])
+def test_a_dash_before_a_figure_after_a_word(text, shown, value):
+    found = find_amounts(text)[0]
+    assert (text[found.start:found.end], found.value) == (shown, value)

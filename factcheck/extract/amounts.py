@@ -282,8 +282,10 @@ _CENTS = re.compile(rf"(?:centimes?|cents)(?!{_L})", re.IGNORECASE)
 _PERCENT = re.compile(
     rf"{_WS}*(?:(%)|(‰)|pour{_WS}?cent(?!{_L})|pourcent(?!{_L})|p\.{_WS}?cent(?!{_L})"
     rf"|pour{_WS}+mille(?!{_L})|{_WS}points?{_WS}+de{_WS}+(pourcentage|base)(?!{_L})"
-    # "un déficit de 4 points de PIB" is 4 % of GDP: what "3,9 % du PIB" says
-    rf"|{_WS}points?{_WS}+d[eu]{_WS}+(PIB|produit{_WS}+int[ée]rieur{_WS}+brut)(?!{_L}))",
+    # "un déficit de 4 points de PIB" is 4 % of GDP: what "3,9 % du PIB" says; "0,6 point de
+    # croissance" is growth in points of GDP, what "0,6 point de PIB" of growth says
+    rf"|{_WS}points?{_WS}+d[eu]{_WS}+(PIB|produit{_WS}+int[ée]rieur{_WS}+brut|croissance)"
+    rf"(?!{_L}))",
     re.IGNORECASE,
 )
 _BELOW_ZERO = re.compile(rf"{_WS}+en[- ]?dessous{_WS}+de{_WS}+z[ée]ro(?!{_L})", re.IGNORECASE)
@@ -697,6 +699,7 @@ def _read(text: str, low: str, core: _Core) -> _Item | None:
     if core.approx and item.qualifier is None:
         item.qualifier = "environ"
     _spaced_minus(text, core, item)
+    _aside_dash(low, core, item)
     item.nstart, item.nend = core.start, core.end
     item.age = _is_age(low, item)
     return item
@@ -1027,6 +1030,25 @@ def _spaced_minus(text: str, core: _Core, item: _Item) -> None:
         item.value = -item.value
         core.start = m.start(1)
         item.start = min(item.start, core.start)
+
+
+_BEFORE_SIGNED = re.compile(r"(?<!\w)(?:de|à|a|entre|et|soit|ou|par)\s$")
+
+
+def _aside_dash(low: str, core: _Core, item: _Item) -> None:
+    """"des dizaines de milliers de personnes -32 000 selon la police, 80 000 selon les
+    organisateurs-": a dash glued to a figure after a word opens an aside; it is no sign. A count,
+    a duration or an age is never negative; a bare number is, after "de", "à", "entre" ("un
+    solde de -3"), and a temperature keeps its sign ("Moscou -12°")."""
+    if item.value >= 0 or low[core.start:core.start + 1] != "-" or core.start < 2 \
+            or not low[core.start - 1].isspace() or not low[core.start - 2].isalpha():
+        return
+    if item.kind not in ("count", "duration", "age") and (
+            item.kind != "number" or _BEFORE_SIGNED.search(low, max(0, core.start - 8), core.start)):
+        return
+    item.value = -item.value
+    core.start += 1
+    item.start = max(item.start, core.start)
 
 
 def _is_age(low: str, item: _Item) -> bool:
