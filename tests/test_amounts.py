@@ -518,3 +518,17 @@ def test_points_of_gdp_are_a_percentage(text, shown, kind):
 def test_a_dash_before_a_figure_after_a_word(text, shown, value):
     found = find_amounts(text)[0]
     assert (text[found.start:found.end], found.value) == (shown, value)
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    # T13_C2 (RPM2): a toll counts "un mort" beside "quatre blessés"
+    ("de nouveaux échanges de tirs ont fait un mort et au moins quatre blessés dans la région",
+     ["un mort", "au moins quatre blessés"]),
+    ("L'accident a fait trois blessés et un mort.", ["trois blessés", "un mort"]),
+    # an article stays an article without a count joined to it
+    ("Un soldat cambodgien a été tué et de nombreux autres ont été blessés.", []),
+    ("Un homme, 35 ans, a été arrêté.", ["35 ans"]),
+    ("Il y a eu 3 morts, et un blessé léger.", ["3 morts"]),
+])
+def test_un_is_a_count_in_a_toll(text, shown):
+    assert [text[a.start:a.end] for a in find_amounts(text)] == shown

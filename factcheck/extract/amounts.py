@@ -1191,14 +1191,31 @@ def _word_magnitude(core: _Core) -> float | None:
 # Filters
 
 
+_TALLY_NUMBER = r"(?:\d|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize" \
+    r"|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent)(?!\w))"
+_TALLY_AFTER = re.compile(
+    rf"{_WS}+et{_WS}+(?:(?:au{_WS}+moins|pr[èe]s{_WS}+de|plus{_WS}+de|environ)"
+    rf"{_WS}+)?{_TALLY_NUMBER}")
+_TALLY_BEFORE = re.compile(rf"{_TALLY_NUMBER}[\w ]*?{_WS}+[\w-]+{_WS}+et{_WS}+$")
+
+
+def _in_tally(low: str, it: _Item) -> bool:
+    """"ont fait un mort et au moins quatre blessés", "trois blessés et un mort": "un" before
+    a noun is a count of one when a count is joined to it by "et", as tolls are written ("un
+    homme, 35 ans" is no tally)."""
+    return bool(_TALLY_AFTER.match(low, it.end)
+                or _TALLY_BEFORE.search(low, max(0, it.start - 40), it.start))
+
+
 def _keep(text: str, low: str, it: _Item) -> bool:
     """False for numerals that are articles, adjectives, years, times, names or section refs."""
     core = it.core
     bare = it.kind == "number"
     words = core.text.strip()
     article = core.word and words in ("un", "une") and core.mag is None and not core.approx
-    if article and it.kind in ("number", "count"):
-        return False  # "un homme", "l'un"
+    if article and it.kind in ("number", "count") and not (
+            it.kind == "count" and _in_tally(low, it)):
+        return False  # "un homme", "l'un"; but "un mort et quatre blessés" counts one
     if core.word and words == "neuf" and it.kind in ("number", "count"):
         plural_noun = it.kind == "count" and (it.unit or "").endswith(("s", "x"))
         pm = _LAST_WORD.search(low, max(0, it.start - 30), it.start)
