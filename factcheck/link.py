@@ -299,7 +299,10 @@ def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
     elif rel == "rounding":
         # "près de 10 millions" / "9,6 millions": one figure is the other rounded, itself a
         # sign of one claim; the amount rule reports roundings at info.
-        total = max(total + 0.15, EQUAL_FLOOR)
+        # Only where the two figures are not said to measure different things: "la limite
+        # de 3 %" is no rounding of "un déficit de 3,1 %".
+        total = total + 0.15 if ns is not None and ns < NOUN_MIN else max(
+            total + 0.15, EQUAL_FLOOR)
         why.append("one value rounds the other")
     elif rel == "within":
         # Weaker than an equal date: a month named alone is more often a period of the story

@@ -417,3 +417,53 @@ def test_an_amount_shows_what_it_measures(nlp, sentence, text):
 
     report = compare([("a", sentence), ("b", "Autre texte sans chiffre.")])
     assert text in [f.text for p in report.parsed for f in p.facts if f.type == "amount"]
+
+
+# T17_C1 (RPM2): crowd counts "selon la police" / "selon les organisateurs" in an aside.
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("Des milliers de personnes (32 000 selon la police, 80 000 selon les organisateurs) ont "
+     "défilé dimanche.", "32 000"),
+    ("Des milliers de personnes (32 000 selon la police, 80 000 selon les organisateurs) ont "
+     "défilé dimanche.", "80 000"),
+    ("Plusieurs dizaines de milliers de personnes -32 000 selon la police, 80 000 selon les "
+     "organisateurs- ont défilé dimanche à Paris.", "32 000"),
+    ("Plusieurs dizaines de milliers de personnes -32 000 selon la police, 80 000 selon les "
+     "organisateurs- ont défilé dimanche à Paris.", "80 000"),
+    ("Une manifestation a rassemblé entre 32 000 - selon la police - et 80 000 personnes, selon "
+     "les syndicats.", "32 000"),
+])
+def test_a_bare_count_in_an_aside_counts_the_noun_before_it(nlp, sentence, figure):
+    from factcheck.api import compare
+
+    report = compare([("a", sentence), ("b", "Rien à voir.")])
+    facts = {f.text: f for p in report.parsed for f in p.facts if f.type == "amount"}
+    assert facts[figure].attrs["frame"].noun == "personne"
+    assert comparable_classes(facts[figure]) == ("count",)
+
+
+@pytest.mark.model
+def test_crowd_counts_in_two_wordings_agree(nlp):
+    from factcheck.api import compare
+
+    report = compare([
+        ("a", "Au surlendemain d'une manifestation qui a rassemblé entre 32 000 - selon la police "
+              "- et 80 000 personnes, selon les syndicats, le ministre a maintenu sa réforme."),
+        ("b", "Plusieurs dizaines de milliers de personnes -32 000 selon la police, 80 000 selon "
+              "les organisateurs- ont défilé dimanche à Paris contre la réforme.")])
+    agreed = {tuple(sorted(e.text for e in f.evidence)) for f in report.results
+              if f.status == "agreement" and f.type == "amount"}
+    assert ("32 000", "32 000") in agreed
+    assert ("80 000", "80 000 personnes") in agreed
+    assert not [f for f in report.results if f.status == "disagreement" and f.type == "amount"]
+
+
+def test_a_rounding_of_another_measured_thing_gets_no_floor():
+    # T19_C2 (RPM2): "le déficit ... contre 3,1 % prévus" is no rounding of "la limite de 3 %".
+    w = weights()
+    deficit = amount(3.1, "percent", unit="%", frame=Frame(noun="deficit"))
+    limit = amount(3, "percent", unit="%", frame=Frame(noun="limite"))
+    plain = amount(3, "percent", unit="%", frame=Frame())
+    assert score(deficit, limit, w)[0] < LINK_MIN
+    assert score(deficit, plain, w)[0] >= LINK_MIN
+    assert "one value rounds the other" in score(deficit, plain, w)[1]

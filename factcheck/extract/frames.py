@@ -129,6 +129,8 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
         if cspan is not None and len(cspan):
             noun_tok = cspan[-1] if cspan[-1].pos_ in ("NOUN", "PROPN") else cspan.root
     gov = _governor(span)
+    if noun_tok is None and kind in ("number", "count"):
+        noun_tok = _aside_noun(span) or _coordinated_noun(span)
     if noun_tok is None and gov is not None and gov.pos_ in ("NOUN", "PROPN", "ADJ"):
         noun_tok = gov
     if kind == "age" and noun_tok is not None and noun_tok.pos_ == "ADJ" and \
@@ -188,6 +190,63 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
                  local=tuple(local),
                  names=tuple(in_sent), anchor=_time_anchor(sent, span) if kind != "date" else "",
                  vector=vector, context_vector=ctx_vector)
+
+
+_OPENERS = ("(", "-", "–", "—")
+_CLOSERS = (")", "-", "–", "—")
+
+
+def _aside_noun(span: Span) -> Token | None:
+    """The noun a bare figure in an aside counts: "des milliers de personnes (32 000 selon la
+    police, 80 000 selon les organisateurs)", also with dashes glued to the words ("personnes
+    -32 000 selon la police, 80 000 selon les organisateurs-"), which the parser cannot read.
+
+    Walks back from the figure to the aside's opening mark, through source phrases and the
+    other figures of the aside but never past a verb, a closing mark or the sentence start,
+    and takes the common noun right before that mark.
+    """
+    doc, start = span.doc, span.sent.start
+    opener = None
+    for j in range(span.start, start - 1, -1):
+        tok = doc[j]
+        if tok.text in _OPENERS or (tok.text[:1] in _OPENERS and tok.text[1:2].isdigit()):
+            opener = j  # "-32" is one token: the mark glued to the figure opens the aside
+            break
+        if j == span.start:
+            continue
+        if tok.pos_ in ("VERB", "AUX") or tok.text in _CLOSERS or (
+                len(tok.text) > 1 and tok.text[-1] in _CLOSERS and tok.text[0].isalpha()):
+            return None  # a verb, or an aside closed before the figure ("organisateurs-")
+    if opener is None or opener <= start:
+        return None
+    before = doc[opener - 1]
+    return before if before.pos_ == "NOUN" and not before.text[:1].isupper() else None
+
+
+def _coordinated_noun(span: Span) -> Token | None:
+    """The noun a bare figure shares with the next one: "entre 32 000 - selon la police - et
+    80 000 personnes" counts people twice. Skips one aside after the figure, then needs "et",
+    "ou" or "à", another figure and its noun."""
+    doc, end = span.doc, span.sent.end
+    j = span.end
+    if j < end and doc[j].text in _OPENERS:
+        k = j + 1
+        while k < end and doc[k].text not in _CLOSERS and doc[k].pos_ not in ("VERB", "AUX"):
+            k += 1
+        if k >= end or doc[k].text not in _CLOSERS:
+            return None
+        j = k + 1
+    if j >= end or doc[j].lower_ not in ("et", "ou", "à"):
+        return None
+    j += 1
+    seen = False
+    while j < end and (doc[j].like_num or doc[j].text.replace(".", "").isdigit()):
+        seen = True
+        j += 1
+    if not seen or j >= end:
+        return None
+    noun = doc[j]
+    return noun if noun.pos_ == "NOUN" and not noun.text[:1].isupper() else None
 
 
 def _owner(span: Span, sent: Span, persons: list[tuple[int, int, str]]) -> str | None:
