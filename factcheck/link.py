@@ -256,6 +256,8 @@ def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
     parts: list[tuple[float, float]] = []
     ns = noun_similarity(a, b)
     if counted:
+        if a.group and b.group and a.group != b.group:
+            return 0.0, ("counts other people",)  # "trois Français" / "deux Allemands"
         if ns is None or ns < NOUN_MIN:
             return 0.0, ("counts different things",)
         parts.append((0.3, ns))

@@ -525,8 +525,14 @@ def test_a_dash_before_a_figure_after_a_word(text, shown, value):
     ("de nouveaux échanges de tirs ont fait un mort et au moins quatre blessés dans la région",
      ["un mort", "au moins quatre blessés"]),
     ("L'accident a fait trois blessés et un mort.", ["trois blessés", "un mort"]),
-    # an article stays an article without a count joined to it
-    ("Un soldat cambodgien a été tué et de nombreux autres ont été blessés.", []),
+    # or the passive verb of a toll after it, as casualty reports count victims
+    ("Un soldat cambodgien a été tué et de nombreux autres ont été blessés.",
+     ["Un soldat"]),
+    ("Une femme est morte dans l'accident.", ["Une femme"]),
+    # an article stays an article without a count joined to it or a toll verb, and the killer
+    # is no victim
+    ("Un soldat a tué deux civils.", ["deux civils"]),
+    ("Un homme a été arrêté hier.", []),
     ("Un homme, 35 ans, a été arrêté.", ["35 ans"]),
     ("Il y a eu 3 morts, et un blessé léger.", ["3 morts"]),
 ])

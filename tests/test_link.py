@@ -255,7 +255,7 @@ def test_frame_of_a_count(nlp):
     report = compare([("a", "Mercredi, cinq soldats thaïlandais ont été blessés près du temple."),
                       ("b", "Deux soldats cambodgiens ont été tués mercredi.")])
     facts = {f.text: f for p in report.parsed for f in p.facts if f.type == "amount"}
-    frame = facts["cinq soldats thaïlandais"].attrs["frame"]
+    frame = facts["cinq soldats thaïlandais ont été blessés"].attrs["frame"]
     assert frame.noun == "soldat" and "thailandais" in frame.mods
     assert frame.predicate == "blesser"
 
@@ -467,3 +467,62 @@ def test_a_rounding_of_another_measured_thing_gets_no_floor():
     assert score(deficit, limit, w)[0] < LINK_MIN
     assert score(deficit, plain, w)[0] >= LINK_MIN
     assert "one value rounds the other" in score(deficit, plain, w)[1]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "figure", "group"), [
+    ("Les entreprises françaises emploient directement plus de 200.000 Chinois.",
+     "plus de 200.000 Chinois", "chinois"),
+    ("Au moins 80 Tibétains sont morts, selon le gouvernement en exil.", "Au moins 80 Tibétains sont morts",
+     "tibetain"),
+    ("Le Crédit Mutuel va obtenir 1,2 milliard et Banque Populaire 950 millions.",
+     "950 millions", ""),
+])
+def test_a_demonym_counts_people(nlp, sentence, figure, group):
+    from factcheck.api import compare
+
+    report = compare([("a", sentence), ("b", "Rien à voir.")])
+    facts = {f.text: f for p in report.parsed for f in p.facts if f.type == "amount"}
+    frame = facts[figure].attrs["frame"]
+    assert frame.group == group
+    assert (frame.noun == "personne") == bool(group)
+
+
+def test_counts_of_two_peoples_never_link():
+    w = weights()
+    french = amount(3, "number", frame=Frame(noun="personne", group="francais"))
+    german = amount(2, "number", frame=Frame(noun="personne", group="allemand"))
+    people = amount(5, "count", unit="personne", frame=Frame(noun="personne"))
+    assert score(french, german, w) == (0.0, ("counts other people",))
+    assert score(french, people, w)[0] > 0
+
+
+@pytest.mark.model
+def test_people_counted_by_their_demonym_disagree_with_a_count_of_persons(nlp):
+    # T04_C2 (RPM2)
+    from factcheck.api import compare
+
+    report = compare([
+        ("a", "Les entreprises françaises implantées en Chine emploient directement plus de "
+              "200.000 Chinois et font vivre plusieurs centaines de milliers d'autres travailleurs."),
+        ("b", "Il a rappelé que 2.000 entreprises françaises étaient établies en Chine et "
+              "\"emploient 300.000 personnes\".")])
+    found = serious(report)
+    assert len(found) == 1
+    assert {e.text for e in found[0].evidence} == {"plus de 200.000 Chinois", "300.000 personnes"}
+
+
+@pytest.mark.model
+def test_a_toll_of_one_disagrees_with_a_toll_of_two_and_shows_the_verb(nlp):
+    # T13_C2 (RPM2)
+    from factcheck.api import compare
+
+    report = compare([
+        ("a", "\"Un soldat cambodgien a été tué et de nombreux autres ont été blessés\", a "
+              "indiqué le porte-parole de l'armée thaïlandaise."),
+        ("b", "Deux soldats cambodgiens avaient été tués mercredi lors d'échanges de tirs, selon "
+              "l'armée thaïlandaise.")])
+    found = serious(report)
+    assert len(found) == 1
+    assert {e.text for e in found[0].evidence} == {
+        "Un soldat cambodgien a été tué", "Deux soldats cambodgiens avaient été tués"}

@@ -1197,13 +1197,29 @@ _TALLY_AFTER = re.compile(
     rf"{_WS}+et{_WS}+(?:(?:au{_WS}+moins|pr[èe]s{_WS}+de|plus{_WS}+de|environ)"
     rf"{_WS}+)?{_TALLY_NUMBER}")
 _TALLY_BEFORE = re.compile(rf"{_TALLY_NUMBER}[\w ]*?{_WS}+[\w-]+{_WS}+et{_WS}+$")
+# "Un soldat cambodgien a été tué": a victim of one, as casualty reports count them.
+# Passive only: "un soldat a tué deux civils" counts the victims, not him.
+_TOLL_VERB = (rf"(?:(?:a|ont|avait|avaient|aurait|auraient){_WS}+été{_WS}+"
+              rf"(?:tué|blessé|abattu|noyé)e?s?"
+              rf"|(?:est|sont|était|étaient|serait|seraient){_WS}+(?:blessé|mort|décédé)e?s?"
+              rf"|(?:a|ont|avait|avaient|aurait|auraient){_WS}+péri)(?!\w)")
+_TOLL_AFTER = re.compile(rf"(?:{_WS}+[\w-]+){{0,2}}?{_WS}+{_TOLL_VERB}")
+_TOLL_RIGHT_AFTER = re.compile(rf"{_WS}+{_TOLL_VERB}", re.IGNORECASE)
+
+
+def toll_end(text: str, end: int) -> int:
+    """Where the toll verb right after a count ends: "Deux soldats cambodgiens *avaient été
+    tués*" says what happened to those counted, which the evidence shows."""
+    m = _TOLL_RIGHT_AFTER.match(text, end)
+    return m.end() if m else end
 
 
 def _in_tally(low: str, it: _Item) -> bool:
     """"ont fait un mort et au moins quatre blessés", "trois blessés et un mort": "un" before
-    a noun is a count of one when a count is joined to it by "et", as tolls are written ("un
-    homme, 35 ans" is no tally)."""
-    return bool(_TALLY_AFTER.match(low, it.end)
+    a noun is a count of one when a count is joined to it by "et", as tolls are written, or when
+    a verb of a toll follows ("un soldat cambodgien a été tué"; "un homme, 35 ans" is no
+    tally)."""
+    return bool(_TALLY_AFTER.match(low, it.end) or _TOLL_AFTER.match(low, it.end)
                 or _TALLY_BEFORE.search(low, max(0, it.start - 40), it.start))
 
 

@@ -180,6 +180,10 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
     # The word as written, not its lemma: static vectors of inflected forms separate synonyms
     # from unrelated nouns better (measured on fr_core_news_md; see the README).
     vector = _unit_vector(doc, [noun_tok.lower_]) if noun_tok is not None else None
+    group = ""
+    if noun_tok is not None and kind in ("number", "count") and _demonym(noun_tok):
+        group, noun = noun, "personne"
+        vector = _unit_vector(doc, ["personnes"])
     ctx_vector = _unit_vector(doc, [t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "VERB")
                                     and _lemma(t) in context])
     # "780 millions de fois": the figure's own scale word is not what is counted.
@@ -189,7 +193,24 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
                  qualifiers=tuple(sorted(quals)), scope=tuple(scope), context=tuple(context),
                  local=tuple(local),
                  names=tuple(in_sent), anchor=_time_anchor(sent, span) if kind != "date" else "",
-                 vector=vector, context_vector=ctx_vector)
+                 group=group, vector=vector, context_vector=ctx_vector)
+
+
+def _demonym(tok: Token) -> bool:
+    """A people named by where they are from: "200.000 Chinois", "trois Français". French
+    writes these nouns with a capital but the parser tags them as common nouns with a lower-case
+    lemma, unlike names ("Renault") or places; a capital at the start of a sentence says
+    nothing."""
+    if not (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.text.isupper()
+            and tok.lemma_[:1].islower() and tok.i > tok.sent.start):
+        return False
+    # One word standing alone: "Banque Populaire", "Caisses d'Epargne" are names.
+    doc = tok.doc
+    if tok.ent_iob_ == "I" or (tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I"):
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
+    return tok.ent_type_ not in ("ORG", "PER") and not (
+        nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in ("d'", "d’", "de")))
 
 
 _OPENERS = ("(", "-", "–", "—")
@@ -310,6 +331,18 @@ def complement_end(doc: Doc, start: int, end: int) -> int:
     while k < last and doc[k].head.i == noun.i and _adjective(doc[k], caps):
         k += 1
     return max(end, doc[k - 1].idx + len(doc[k - 1].text))
+
+
+def demonym_end(doc: Doc, start: int, end: int) -> int:
+    """Where the people a bare figure counts end: "plus de 200.000 *Chinois*" (the amount
+    reader takes no capitalised word for a counted noun; the parse tells a demonym)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or span.end >= len(doc):
+        return end
+    tok = doc[span.end]
+    if tok.i >= span[-1].sent.end or not _demonym(tok):
+        return end
+    return max(end, tok.idx + len(tok.text))
 
 
 def _adjective(tok: Token, caps: bool) -> bool:

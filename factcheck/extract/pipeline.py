@@ -23,6 +23,7 @@ from factcheck.extract.entities import Entity, mentions, resolve
 from factcheck.extract.frames import (
     build_frame,
     complement_end,
+    demonym_end,
     governor_start,
     head_vector,
     noun_phrase_end,
@@ -630,8 +631,12 @@ def _amount_facts(doc: Doc, cleaned: CleanText, article: Article, *,
                                      listed=listed)
         value: Any = int(amount.value) if float(amount.value).is_integer() else amount.value
         # The frame read the figure alone; the evidence shows what it measures too.
-        rs, re_ = _raw(cleaned, governor_start(doc, amount.start, amount.end),
-                       complement_end(doc, amount.start, amount.end))
+        end = complement_end(doc, amount.start, amount.end)
+        if amount.unit_start is None:
+            end = demonym_end(doc, amount.start, end)
+        if amount.kind in ("count", "number"):
+            end = amounts_mod.toll_end(doc.text, end)
+        rs, re_ = _raw(cleaned, governor_start(doc, amount.start, amount.end), end)
         yield Fact("amount", article.raw[rs:re_], value, rs, re_,
                    _doc_sentence_index(sents, amount.start), attrs,
                    (amount.kind, unit or "", amount.period or ""))
