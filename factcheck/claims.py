@@ -168,7 +168,10 @@ def _singular(word: str) -> str:
     w = fold(word)
     for suffix in ("es", "s", "x", "e"):
         if len(w) > 3 and w.endswith(suffix):
-            return w[: -len(suffix)]
+            w = w[: -len(suffix)]
+            if suffix in ("es", "e") and len(w) > 4 and w[-1] == w[-2] and w[-1] in "lnt":
+                w = w[:-1]  # "Cambodgienne" / "Cambodgiens": the feminine doubles its consonant
+            return w
     return w
 
 
@@ -197,9 +200,16 @@ def names_comparable(a: str, b: str) -> bool:
         stem = 0
         while stem < min(len(x), len(y)) and x[stem] == y[stem]:
             stem += 1
-        if stem >= 4 and (_DEMONYM.search(x[stem - 1:]) or _DEMONYM.search(y[stem - 1:])) \
-                and (x[stem:] != y[stem:]):
-            return len(x) == len(y) and abs(len(x) - stem) <= 1  # only a letter changed
+        if stem >= 4 and x[stem:] != y[stem:]:
+            dx, dy = bool(_DEMONYM.search(x[stem - 1:])), bool(_DEMONYM.search(y[stem - 1:]))
+            short, long_ = sorted((x, y), key=len)
+            if long_.startswith(short[:-1] if short.endswith("e") else short) \
+                    and _DEMONYM.search(long_[len(short) - 3:]) and not _DEMONYM.search(short):
+                return False  # "Australie" / "Australien", "Italie" / "Italiens": its people
+            if dx != dy and (_DEMONYM.search(x) is None) != (_DEMONYM.search(y) is None):
+                return False  # "Texas" / "Texan": a place and its people
+            if dx or dy:
+                return len(x) == len(y) and abs(len(x) - stem) <= 1  # only a letter changed
     return True
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+from rapidfuzz.distance import OSA
+
 from factcheck.claims import (
     Observation,
     Reading,
@@ -350,7 +352,8 @@ def name_variant(obs: Observation, opts: NameVariantOptions) -> list[Verdict]:
             # write both: "Gdansk" and, once, "Gdanks").
             sx, sy = spelt[capital_fold(str(x.value))], spelt[capital_fold(str(y.value))]
             if not (opts.min_similarity <= sim < 100) or set(sx) == set(sy) or \
-                    not names_comparable(str(x.value), str(y.value)):
+                    not names_comparable(str(x.value), str(y.value)) or \
+                    _other_short_name(str(x.value), str(y.value)):
                 return None
             if (set(sx) <= set(sy) or set(sy) <= set(sx)) and \
                     fold(str(x.value))[:1] != fold(str(y.value))[:1]:
@@ -391,6 +394,14 @@ def name_variant(obs: Observation, opts: NameVariantOptions) -> list[Verdict]:
             return [Verdict("disagreement", obs.readings, _base_fields(obs),
                             explanation=f"similarity {sim:.0f}/100")]
     return []
+
+
+def _other_short_name(a: str, b: str) -> bool:
+    """Two short names more than one slip apart are two names: "Modem" / "Monde" are as similar
+    by ratio (80) as a one-letter typo of a five-letter name ("Spiro" / "Spira"), but take two
+    edits."""
+    fa, fb = capital_fold(a), capital_fold(b)
+    return min(len(fa), len(fb)) <= 6 and OSA.distance(fa, fb) > 1
 
 
 def _same_but_capitals(readings: tuple[Reading, ...]) -> bool:

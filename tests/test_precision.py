@@ -179,6 +179,13 @@ NEAR_COPIES = [
      "chinoises », a déclaré Nicolas Sarkozy."),
     ("a capital written without its accent", "Les Caisses d'épargne recevront 1,1 milliard "
      "d'euros de l'Etat.", "Les Caisses d'Epargne recevront 1,1 milliard d'euros de l'Etat."),
+    # held-out RPM2 clusters (T05_C2, T08_C2, T13_C1)
+    ("a short name two letters away from another", "Le Modem de François Bayrou a voté contre, "
+     "selon Le Monde.", "Le MoDem de François Bayrou a voté contre."),
+    ("a place against its people", "Le cycliste Lance Armstrong s'entraîne au Texas depuis "
+     "septembre.", "Le cycliste texan Lance Armstrong, le Texan, s'entraîne depuis septembre."),
+    ("a demonym in another gender", "Les troupes cambodgiennes et les Cambodgiens ont fui la zone "
+     "du temple.", "Une Cambodgienne a fui la zone du temple avec les troupes cambodgiennes."),
     ("a total against one of its parts", "Le plan devrait, selon l'Elysée, doper la croissance "
      "de 0,6 point de PIB en 2009.", "L'Elysée estime que le plan doit se traduire en 2009 par un "
      "gain supplémentaire de 0,6 point de croissance, voire 1 point au total."),
@@ -204,3 +211,16 @@ def test_a_lawyer_of_another_person_is_still_an_attribution_change(nlp):
         ("a", "Alex Spiro, l'avocat d'Elon Musk, a envoyé jeudi une lettre à Microsoft."),
         ("b", "Alex Spiro, l'avocat de Jack Dorsey, a envoyé jeudi une lettre à Microsoft.")])
     assert "attribution" in {f.rule for f in serious(report)}
+
+
+@pytest.mark.parametrize(("a", "b", "other"), [
+    ("Modem", "Monde", True),   # ratio 80, two edits
+    ("Spiro", "Spira", False),  # one slip
+    ("Gdansk", "Gdanks", False),  # a transposition is one slip
+    ("Namong", "Namhong", False),
+    ("Sarreguemines", "Sarguemines", False),  # long names go by ratio
+])
+def test_other_short_name(a, b, other):
+    from factcheck.kinds import _other_short_name
+
+    assert _other_short_name(a, b) is other
