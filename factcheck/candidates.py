@@ -62,7 +62,7 @@ def name_pairs(words: Sequence[tuple[str, ...]], cutoff: float) -> set[tuple[int
 
 def quote_pairs(words: Sequence[tuple[str, ...]], is_content: Callable[[str], bool],
                 cutoff: float = 90.0, stem_share: float = 0.6) -> set[tuple[int, int]]:
-    """Pairs of quotes that ``claims._quotes_match`` may accept.
+    """Pairs of quotes that ``claims.quotes_match`` may accept.
 
     Its tests, and what each implies: quotes of one or two words must be equal (index on the
     words); one quote inside the other means the shorter one's words all occur in the longer

@@ -32,7 +32,7 @@ DIFF_MIN_SCORE = 80.0  # word diffs only between near-copies; paraphrases align 
 MAX_NAME_TOKENS = 3
 MAX_ENTITY_BLOCK = 8  # a longer changed block is a rewrite, not a name swapped
 LINKED_TYPES = ("amount", "date")  # clustered by the fact linker, not by sentence alignment
-# Quotes link on their words (_quotes_match); the score orders the links and is their confidence.
+# Quotes link on their words (quotes_match); the score orders the links and is their confidence.
 QUOTE_LINK_MIN = 0.01
 
 
@@ -347,7 +347,7 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
             for i in index[a.article.id]["quote"]:
                 fa = a.facts[i]
                 for j in index[b.article.id]["quote"]:
-                    if _quotes_match(fa, b.facts[j]):
+                    if quotes_match(fa, b.facts[j]):
                         add_quote((a.article.id, i), (b.article.id, j), "same words")
     else:
         # Sources are in id order: the earlier one's quote goes first, as in the loops above.
@@ -355,7 +355,7 @@ def _fact_groups(parsed: list[Parsed], pairs: list[SentencePair],
         for m, n in sorted(quote_pairs([_words(str(facts[k].value)) for k in quotes],
                                        _is_content)):
             x, y = quotes[m], quotes[n]
-            if x[0] != y[0] and _quotes_match(facts[x], facts[y]):
+            if x[0] != y[0] and quotes_match(facts[x], facts[y]):
                 add_quote(x, y, "same words")
     quote_facts = {k: f for k, f in facts.items() if f.type == "quote"}
     quote_scores = _with_neighbours(quote_scores, quote_facts)
@@ -485,7 +485,7 @@ def _join_names(uf: _UnionFind, per_source: list[tuple[str, dict[str, int]]], *,
 
 
 def _is_content(word: str) -> bool:
-    """The words _quotes_match counts as content (their stems must be found)."""
+    """The words quotes_match counts as content (their stems must be found)."""
     return len(word) > 3 and word not in FUNCTION_WORDS
 
 
@@ -497,7 +497,7 @@ def _num_equal(a: Any, b: Any) -> bool:
     return abs(fa - fb) <= 1e-9 * max(abs(fa), abs(fb), 1.0)
 
 
-def _quotes_match(fa: Fact, fb: Fact) -> bool:
+def quotes_match(fa: Fact, fb: Fact) -> bool:
     """Same utterance: equal, one a fragment of the other, or mostly the same words in order.
 
     One- and two-word quotes ("solide", « illégalement ») are scare quotes: they match only an
@@ -640,7 +640,7 @@ def _match_in_sentence(pa: Parsed, ia: list[int], pb: Parsed, ib: list[int], *,
     left = list(ib)
     for i in ia:
         fa = pa.facts[i]
-        best = next((j for j in left if _quotes_match(fa, pb.facts[j]) or (
+        best = next((j for j in left if quotes_match(fa, pb.facts[j]) or (
             near and _short_quotes_overlap(fa, pb.facts[j]))), None)
         if best is not None:
             out.append((i, best))

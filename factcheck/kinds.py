@@ -24,6 +24,7 @@ from factcheck.claims import (
     dates_agree,
     fold,
     names_comparable,
+    quotes_match,
     same_name,
     small_accent_differs,
 )
@@ -471,6 +472,20 @@ def _sublist(short: list[str], long_: list[str]) -> bool:
     return 0 < n <= len(long_) and any(long_[i:i + n] == short for i in range(len(long_) - n + 1))
 
 
+def _joined_by_a_fragment(obs: Observation, x: Reading, y: Reading,
+                          texts: dict[str, str]) -> bool:
+    """Two quotes in one cluster only through a phrase a third source quotes alone: "Et le
+    droit à l'oubli ?" and "bénéficieront d'un droit à l'oubli" both hold the "droit à l'oubli"
+    of another article, but are two utterances, not one reworded."""
+    fx, fy = (r.facts[0] if r.facts else None for r in (x, y))
+    if fx is None or fy is None or quotes_match(fx, fy):
+        return False
+    wx, wy = spoken_words(texts[x.source]), spoken_words(texts[y.source])
+    return any(_sublist(wz, wx) and _sublist(wz, wy) for r in obs.readings
+               if r.source not in (x.source, y.source)
+               for wz in [spoken_words(texts[r.source])])
+
+
 def quote_wording(obs: Observation, opts: QuoteOptions) -> list[Verdict]:
     if obs.kind != "facts" or obs.type != "quote" or len(obs.sources) < 2:
         return []
@@ -485,6 +500,8 @@ def quote_wording(obs: Observation, opts: QuoteOptions) -> list[Verdict]:
         wx, wy = ([_TITLES.get(w, w) for w in spoken_words(t)] for t in (x, y))
         if wx == wy or (opts.allow_fragments and (_sublist(wx, wy) or _sublist(wy, wx))):
             continue  # punctuation, hyphens or an editor's "[il]" are not the speaker's words
+        if _joined_by_a_fragment(obs, first, r, texts):
+            continue
         differing.append(r)
     if not differing:
         return []
@@ -502,6 +519,9 @@ def quote_wording(obs: Observation, opts: QuoteOptions) -> list[Verdict]:
                     severity=severity, explanation=_why(obs, explanation))]
 
 
+_GLUED_PUNCT = ",;:.!?…\"'«»“”()"
+
+
 def _word_changes(a: str, b: str, *, fragment: bool = False) -> str:
     """The changed words, at most four changes. With ``fragment``, a run of words only one
     reading has before or after the other's (a longer cut of the same quote) is no change."""
@@ -509,7 +529,10 @@ def _word_changes(a: str, b: str, *, fragment: bool = False) -> str:
 
     wa, wb = a.split(), b.split()
     parts = []
-    ops = difflib.SequenceMatcher(a=[fold(w) for w in wa], b=[fold(w) for w in wb],
+    # Words compared without the punctuation glued to them: "incurable," at the end of one
+    # cut is the "incurable" of a shorter one.
+    ops = difflib.SequenceMatcher(a=[fold(w).strip(_GLUED_PUNCT) or w for w in wa],
+                                  b=[fold(w).strip(_GLUED_PUNCT) or w for w in wb],
                                   autojunk=False).get_opcodes()
     def cut(op: tuple[str, int, int, int, int]) -> bool:
         # A longer cut of the same quote: three words or more only one reading has at an end

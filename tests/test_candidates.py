@@ -25,10 +25,10 @@ from factcheck.candidates import name_pairs, quote_pairs
 from factcheck.claims import (
     NAME_SIMILARITY,
     _is_content,
-    _quotes_match,
     _words,
     compare,
     name_words,
+    quotes_match,
     same_name,
 )
 from factcheck.engine import run
@@ -115,7 +115,7 @@ def test_quote_candidates_hold_every_match():
     cands = quote_pairs([_words(q) for q in QUOTES], _is_content)
     matched = 0
     for i, j in combinations(range(len(QUOTES)), 2):
-        if _quotes_match(_quote(QUOTES[i]), _quote(QUOTES[j])) or _quotes_match(
+        if quotes_match(_quote(QUOTES[i]), _quote(QUOTES[j])) or quotes_match(
                 _quote(QUOTES[j]), _quote(QUOTES[i])):
             matched += 1
             assert (i, j) in cands, (QUOTES[i], QUOTES[j])

@@ -224,3 +224,16 @@ def test_other_short_name(a, b, other):
     from factcheck.kinds import _other_short_name
 
     assert _other_short_name(a, b) is other
+
+
+@pytest.mark.parametrize(("a", "b", "changes"), [
+    # T09_C1 (RPM2, no gold): a shorter cut ends on "incurable" where the longer has "incurable,"
+    ("Toute personne majeure, en phase avancée ou terminale d'une affection reconnue grave et "
+     "incurable, peut demander à bénéficier, dans des conditions strictes, d'une assistance",
+     "phase avancée ou terminale d'une affection grave et incurable", "'reconnue' dropped"),
+    ("Il a dit non.", "Il a dit oui.", "'non.' -> 'oui.'"),
+])
+def test_quote_word_changes_ignore_glued_punctuation(a, b, changes):
+    from factcheck.kinds import _word_changes
+
+    assert _word_changes(a, b, fragment=True) == changes

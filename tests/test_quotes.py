@@ -117,36 +117,36 @@ OTHER_UTTERANCES = [
 
 @pytest.mark.parametrize(("a", "b"), SAME_UTTERANCE)
 def test_one_utterance_reworded_is_matched(a, b):
-    from factcheck.claims import _quotes_match
+    from factcheck.claims import quotes_match
 
-    assert _quotes_match(_quote(a), _quote(b)) and _quotes_match(_quote(b), _quote(a))
+    assert quotes_match(_quote(a), _quote(b)) and quotes_match(_quote(b), _quote(a))
 
 
 @pytest.mark.parametrize(("a", "b"), OTHER_UTTERANCES)
 def test_two_utterances_sharing_words_are_not(a, b):
-    from factcheck.claims import _quotes_match
+    from factcheck.claims import quotes_match
 
-    assert not _quotes_match(_quote(a), _quote(b))
-    assert not _quotes_match(_quote(b), _quote(a))
+    assert not quotes_match(_quote(a), _quote(b))
+    assert not quotes_match(_quote(b), _quote(a))
 
 
 def test_different_speakers_need_the_same_words():
-    from factcheck.claims import _quotes_match
+    from factcheck.claims import quotes_match
 
     # T03_C2: Christian Noyer and Georges Pauget, one phrase in common.
     a = _quote("absolument pas besoin de fonds propres", speaker="Christian Noyer",
                speaker_head="Christian Noyer", speaker_via="subject")
     b = _quote("Nous n'avons pas besoin de fonds propres !", speaker="Georges Pauget",
                speaker_head="Georges Pauget", speaker_via="say")
-    assert not _quotes_match(a, b)
-    assert _quotes_match(_quote(str(a.value)), _quote(str(b.value)))
+    assert not quotes_match(a, b)
+    assert quotes_match(_quote(str(a.value)), _quote(str(b.value)))
     # A name and a description may be one person.
     c = _quote("Chacun connaît son importance mais les problèmes que j'ai avec les organisateurs",
                speaker="le coureur", speaker_head="coureur", speaker_via="say")
     d = _quote("Tous connaissent son importance, mais avec les problèmes que j'ai avec les "
                "organisateurs", speaker="Lance Armstrong", speaker_head="Lance Armstrong",
                speaker_via="say")
-    assert _quotes_match(c, d)
+    assert quotes_match(c, d)
 
 
 def test_quote_candidates_hold_the_new_matches():
@@ -157,10 +157,10 @@ def test_quote_candidates_hold_the_new_matches():
 
     texts = [t for pair in SAME_UTTERANCE + OTHER_UTTERANCES for t in pair]
     cands = quote_pairs([_words(t) for t in texts], _is_content)
-    from factcheck.claims import _quotes_match
+    from factcheck.claims import quotes_match
 
     for i, j in combinations(range(len(texts)), 2):
-        if _quotes_match(_quote(texts[i]), _quote(texts[j])):
+        if quotes_match(_quote(texts[i]), _quote(texts[j])):
             assert (i, j) in cands, (texts[i], texts[j])
 
 
@@ -281,3 +281,20 @@ def test_no_quote_wording_finding(nlp, a, b):
     from factcheck.api import compare
 
     assert _serious_quotes(compare([("a", a), ("b", b)])) == []
+
+
+@pytest.mark.model
+def test_two_quotes_holding_a_third_sources_phrase_are_not_one_reworded(nlp):
+    # T05_C2 (RPM2, no gold): a critic's question and a minister's promise both quote the
+    # "droit à l'oubli" another article quotes alone.
+    from factcheck.api import compare
+
+    report = compare([
+        ("a", "«Comment accepter que des informations relatives à des mineurs soient stockées à "
+              "vie. On n'est tout de même pas pareil à 15 ans et à 35. Et le droit à l'oubli ?»"),
+        ("b", "Concernant les mineurs, « la possibilité de collecter des informations sera "
+              "maintenue » mais ces mineurs « bénéficieront d'un «droit à l'oubli» », autre "
+              "revendication des anti-Edvige."),
+        ("c", "Un \"droit à l'oubli\" déjà proposé par la ministre la semaine dernière."),
+        ("d", "Elle a annoncé mardi être prête au \"droit à l'oubli\" pour les mineurs.")])
+    assert _serious_quotes(report) == []
