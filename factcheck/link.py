@@ -324,6 +324,12 @@ def score(fa: Fact, fb: Fact, w: _Weights, *, near: bool = False,
         # "15,5 milliards") is most often the same figure, and linking it can only agree.
         total *= 0.5
         why.append("qualified differently: " + ", ".join(sorted(qa ^ qb)))
+    if a.thing and b.thing and a.thing != b.thing and len(a.thing) + len(b.thing) > 2 \
+            and rel not in ("equal", "within"):
+        # "disputer en février le Tour de Californie" / "disputera en mai le Tour d'Italie":
+        # one verb, two events. Alike dates may still agree: that costs nothing.
+        total *= 0.5
+        why.append("acts on another thing: " + " ".join(a.thing) + " / " + " ".join(b.thing))
     if a.scope and b.scope and not set(a.scope) & set(b.scope):
         total *= 0.5
         why.append("other time scope")

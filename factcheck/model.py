@@ -111,9 +111,11 @@ class Frame:
     clause puts the figure in ("now" for "aujourd'hui", "next" for "l'an prochain", "past" for
     "l'an dernier"): "27 heures dès l'an prochain (contre 28 à 35 heures aujourd'hui)" gives two
     facts of one sentence, one per time.
-    ``group`` is the people a demonym counts: "200.000 Chinois" counts persons (``noun``
-    "personne"), of group "chinois", so it may be the "300.000 personnes" of another article
-    but never the "100.000 Tibétains" of a third.
+    ``thing`` is what a date's verb acts on, its object with the names that complete it
+    ("disputer en février le Tour de Californie": ("californie", "tour")), which tells two
+    events of one verb apart. ``group`` is the people a demonym counts: "200.000 Chinois"
+    counts persons (``noun`` "personne"), of group "chinois", so it may be the "300.000
+    personnes" of another article but never the "100.000 Tibétains" of a third.
     Lemmas are folded (lower case, no accents). ``vector`` and ``context_vector`` are unit
     float16 vectors of the noun and of the sentence, as bytes, when the model has word vectors.
     """
@@ -129,6 +131,7 @@ class Frame:
     names: tuple[str, ...] = ()
     anchor: str = ""
     group: str = ""
+    thing: tuple[str, ...] = ()
     vector: bytes | None = None
     context_vector: bytes | None = None
 

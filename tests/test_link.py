@@ -533,3 +533,31 @@ def test_a_toll_of_one_disagrees_with_a_toll_of_two_and_shows_the_verb(nlp):
     assert len(found) == 1
     assert {e.text for e in found[0].evidence} == {
         "Un soldat cambodgien a été tué", "Deux soldats cambodgiens avaient été tués"}
+
+
+# Held-out RPM2 clusters (T07_C1, T08_C2): one verb, two events.
+@pytest.mark.model
+@pytest.mark.parametrize(("a", "b"), [
+    ("En début de saison, Armstrong a prévu de reprendre en janvier au Tour Down Under puis de "
+     "disputer en février le Tour de Californie.",
+     "En mai, Armstrong disputera le Tour d'Italie pour la première fois de sa carrière."),
+    ("Cette plainte n'était toujours pas enregistrée mercredi matin, selon le parquet de Paris.",
+     "Le parquet de Nanterre avait enregistré jeudi soir la plainte déposée par la banque."),
+])
+def test_dates_of_other_events_of_one_verb_do_not_conflict(nlp, a, b):
+    from factcheck.api import compare
+
+    assert serious(compare([("a", a), ("b", b)])) == []
+
+
+@pytest.mark.model
+def test_frame_of_a_date_reads_its_object_and_negation(nlp):
+    from factcheck.api import compare
+
+    report = compare([
+        ("a", "Armstrong disputera en mai le Tour d'Italie pour la première fois."),
+        ("b", "Cette plainte n'était toujours pas enregistrée mercredi matin, selon le parquet.")])
+    frames = {f.text: f.attrs["frame"] for p in report.parsed for f in p.facts
+              if f.type == "date"}
+    assert frames["en mai"].thing == ("italie", "tour")
+    assert "not" in frames["mercredi matin"].qualifiers

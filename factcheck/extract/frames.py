@@ -158,6 +158,11 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
                 # "1 point au total" is the sum, not the "0,6 point supplémentaire" beside it
                 t.pos_ == "NOUN" and t.i > 0 and doc[t.i - 1].lower_ == "au")):
             quals.add(lem)
+    thing: tuple[str, ...] = ()
+    if kind == "date" and pred is not None:
+        if _negated(pred):
+            quals.add("not")  # "n'était toujours pas enregistrée mercredi": no event that day
+        thing = _object(pred)
     scope = sorted({_lemma(t) + ":" + " ".join(_lemma(c) for c in t.children if c.pos_ in (
         "ADJ", "NUM")) for t in sent if _lemma(t) in SCOPE_NOUNS})
     context = sorted({_lemma(t) for t in sent if t.pos_ in CONTENT_POS and not t.is_punct
@@ -193,7 +198,26 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
                  qualifiers=tuple(sorted(quals)), scope=tuple(scope), context=tuple(context),
                  local=tuple(local),
                  names=tuple(in_sent), anchor=_time_anchor(sent, span) if kind != "date" else "",
-                 group=group, vector=vector, context_vector=ctx_vector)
+                 group=group, thing=thing, vector=vector, context_vector=ctx_vector)
+
+
+_NEGATION_WORDS = {"pas", "jamais", "plus", "guère", "point", "aucunement", "nullement"}
+
+
+def _negated(pred: Token) -> bool:
+    """A verb under "ne ... pas / jamais / plus"."""
+    words = {c.lower_ for c in pred.children if c.dep_ == "advmod"}
+    return bool(words & {"ne", "n'", "n’"}) and bool(words & _NEGATION_WORDS)
+
+
+def _object(pred: Token) -> tuple[str, ...]:
+    """The direct object of a verb with the nouns and names that complete it."""
+    for c in pred.children:
+        if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN"):
+            words = {_lemma(c)} | {_lemma(g) for g in c.children if g.dep_ in (
+                "nmod", "flat:name", "amod") and g.pos_ in ("NOUN", "PROPN", "ADJ")}
+            return tuple(sorted(words))
+    return ()
 
 
 def _demonym(tok: Token) -> bool:
