@@ -162,7 +162,7 @@ def small_accent_differs(a: str, b: str) -> bool:
                for x, y in zip(a, b, strict=True))
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     """Number and gender folded away: "Banques Populaires" / "Banque Populaire",
     "Américains" / "Américaine", "Etats" / "État" are one name in another form."""
     w = fold(word)
@@ -192,7 +192,7 @@ def names_comparable(a: str, b: str) -> bool:
     if _ROMAN_ORDINAL.match(a.strip()) or _ROMAN_ORDINAL.match(b.strip()):
         return False
     wa, wb = a.split(), b.split()
-    if len(wa) == len(wb) and [_singular(x) for x in wa] == [_singular(y) for y in wb] \
+    if len(wa) == len(wb) and [singular(x) for x in wa] == [singular(y) for y in wb] \
             and not small_accent_differs(a, b):
         return False
     if len(wa) == 1 and len(wb) == 1:

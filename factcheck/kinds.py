@@ -26,6 +26,7 @@ from factcheck.claims import (
     names_comparable,
     quotes_match,
     same_name,
+    singular,
     small_accent_differs,
 )
 from factcheck.extract.amounts import qualifier_direction
@@ -434,6 +435,9 @@ class QuoteOptions:
     allow_fragments: bool = True
     min_confidence: float = 0.75
     weak_severity: str = "info"
+    # Only a word's number or gender changed ("susceptibles" / "susceptible", "moqué" /
+    # "moqués"): an agreement slip, worth a look but no misquote to fail on.
+    inflection_severity: str = "info"
 
 
 def _squash(r: Reading) -> str:
@@ -510,6 +514,10 @@ def quote_wording(obs: Observation, opts: QuoteOptions) -> list[Verdict]:
     support = _support(obs.readings, lambda r: texts[r.source][:40])
     explanation = f"{len(support)} readings among {len(obs.sources)} sources"
     severity = _weak(obs, opts.min_confidence, opts.weak_severity)
+    if all(_inflection_only(_shown_words(first), _shown_words(r)) for r in differing):
+        low = Severity.parse(opts.inflection_severity)
+        severity = low if severity is None else min(severity, low)
+        explanation += "; only a word's number or gender differs"
     if any(_EDITORIAL.search(texts[r.source]) for r in (first, *differing)):
         # "[il] m'a confirmé" / "la poursuite de (son) dialogue": the outlet marks the quote as
         # adapted, so its other words may be the adaptation too; worth a look, not a failure.
@@ -517,6 +525,20 @@ def quote_wording(obs: Observation, opts: QuoteOptions) -> list[Verdict]:
         explanation += "; a reading is marked as edited ([...] or (...))"
     return [Verdict("disagreement", obs.readings, {**_base_fields(obs), "changes": words},
                     severity=severity, explanation=_why(obs, explanation))]
+
+
+def _inflection_only(a: str, b: str) -> bool:
+    """Whether two wordings differ only in words of one stem in another number or gender."""
+    import difflib
+
+    wa = [fold(w).strip(_GLUED_PUNCT) for w in a.split()]
+    wb = [fold(w).strip(_GLUED_PUNCT) for w in b.split()]
+    ops = [op for op in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes()
+           if op[0] != "equal"]
+    return bool(ops) and all(
+        op == "replace" and i2 - i1 == j2 - j1 and all(
+            singular(x) == singular(y) for x, y in zip(wa[i1:i2], wb[j1:j2], strict=True))
+        for op, i1, i2, j1, j2 in ops)
 
 
 _GLUED_PUNCT = ",;:.!?…\"'«»“”()"

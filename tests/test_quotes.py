@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.extract.quotes import find_quote_spans, normalise_quote
+from factcheck.model import Severity
 
 
 @pytest.mark.parametrize(("text", "quotes"), [
@@ -298,3 +299,27 @@ def test_two_quotes_holding_a_third_sources_phrase_are_not_one_reworded(nlp):
         ("c", "Un \"droit à l'oubli\" déjà proposé par la ministre la semaine dernière."),
         ("d", "Elle a annoncé mardi être prête au \"droit à l'oubli\" pour les mineurs.")])
     assert _serious_quotes(report) == []
+
+
+@pytest.mark.parametrize(("a", "b", "only"), [
+    ("On s'est bien moqué de nous.", "On s'est bien moqués de nous.", True),
+    ("susceptibles de porter atteinte à l'ordre public",
+     "susceptible de porter atteinte à l'ordre public", True),
+    ("une Cambodgienne a fui", "un Cambodgien a fui", False),  # the article changed too
+    ("Nous allons examiner ces questions", "Nous allons étudier ces questions", False),
+])
+def test_inflection_only(a, b, only):
+    from factcheck.kinds import _inflection_only
+
+    assert _inflection_only(a, b) is only
+
+
+@pytest.mark.model
+def test_a_quote_with_only_an_agreement_slip_is_info(nlp):
+    # T09_C2 (RPM2, no gold)
+    from factcheck.api import compare
+
+    report = compare([("a", "« On s'est bien moqué de nous », a dénoncé le père de Chantal."),
+                      ("b", "« On s'est bien moqués de nous », a dénoncé le père de Chantal.")])
+    found = [f for f in report.results if f.rule == "quote-wording"]
+    assert found and all(f.severity == Severity.INFO for f in found)
