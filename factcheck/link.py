@@ -481,6 +481,8 @@ def _mutual_best(scores: dict[tuple[Key, Key], tuple[float, tuple[str, ...]]]
 
     out = dict(scores)
     for (x, y), (s, why) in scores.items():
+        if s <= EQUAL_FLOOR and "one value rounds the other" in why:
+            continue  # made by the rounding floor alone: being the best of such is no evidence
         if s >= LINK_MIN and clear(x, y, s) and clear(y, x, s):
             out[(x, y)] = (min(1.0, s + MUTUAL_BONUS), (*why, "each other's best match"))
     return out

@@ -538,3 +538,23 @@ def test_a_dash_before_a_figure_after_a_word(text, shown, value):
 ])
 def test_un_is_a_count_in_a_toll(text, shown):
     assert [text[a.start:a.end] for a in find_amounts(text)] == shown
+
+
+@pytest.mark.parametrize(("text", "shown", "kind", "value", "high"), [
+    # T17_C1, T19_C2 (RPM2): the unit is named once, before "contre"
+    ("une réduction des horaires à 27 heures hebdomadaires en seconde, (contre 28 à 30,5 en "
+     "moyenne aujourd'hui)", "28 à 30,5", "duration", 28 * 3600.0, 30.5 * 3600.0),
+    ("le déficit atteindra 3,9 % l'an prochain, contre 3,1 initialement", "3,1", "percent", 3.1,
+     None),
+    ("Il a obtenu 52 % des voix contre 48 pour son rival.", "48", "percent", 48, None),
+    # the magnitude too, when the bare figure has none
+    ("un déficit de 3,9 milliards d'euros contre 2,5 en 2007", "2,5", "money", 2.5e9, None),
+    # not a figure of another order, nor across a sentence
+    ("3 millions de visiteurs contre 500 000 en 2007", "500 000", "number", 500000, None),
+    ("Il a eu 52 %. Contre 48 élus, il a perdu.", "48 élus", "count", 48, None),
+])
+def test_a_bare_figure_after_contre_takes_the_unit_before_it(text, shown, kind, value, high):
+    found = {text[a.start:a.end]: a for a in find_amounts(text)}
+    a = found[shown]
+    assert (a.kind, a.high) == (kind, high)
+    assert a.value == pytest.approx(value)

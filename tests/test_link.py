@@ -561,3 +561,26 @@ def test_frame_of_a_date_reads_its_object_and_negation(nlp):
               if f.type == "date"}
     assert frames["en mai"].thing == ("italie", "tour")
     assert "not" in frames["mercredi matin"].qualifiers
+
+
+@pytest.mark.model
+def test_a_figure_after_contre_measures_what_the_first_measures(nlp):
+    from factcheck.api import compare
+
+    report = compare([("a", "La France a eu un déficit de 3,9 milliards d'euros contre 2,5 en "
+                            "2007."), ("b", "Rien à voir.")])
+    frames = {f.text: f.attrs["frame"] for p in report.parsed for f in p.facts
+              if f.type == "amount"}
+    assert frames["2,5"].noun == frames["déficit de 3,9 milliards d'euros"].noun == "deficit"
+
+
+def test_a_link_made_by_the_rounding_floor_gets_no_best_match_bonus():
+    from factcheck.link import EQUAL_FLOOR, _mutual_best
+
+    x, y = ("a", 0), ("b", 0)
+    why = ("one value rounds the other",)
+    scores = {(x, y): (EQUAL_FLOOR, why), (y, x): (EQUAL_FLOOR, why)}
+    assert _mutual_best(scores) == scores
+    other = ("same noun 'soldat'",)
+    scores = {(x, y): (0.5, other), (y, x): (0.5, other)}
+    assert _mutual_best(scores)[(x, y)][0] > 0.5

@@ -79,6 +79,7 @@ class Amount:
     period: str | None = None
     number_start: int = 0
     number_end: int = 0
+    contrast_start: int | None = None  # the figure a bare "contre 48" takes its unit from
 
 
 # ---------------------------------------------------------------------------------------------
@@ -414,6 +415,8 @@ _ENTRE_BEFORE = re.compile(rf"(?<!\w)entre{_WS}+$")
 _DE_BEFORE = re.compile(rf"(?<!\w)(?:de|d{_APOS}|du){_WS}*$")
 _LIST_GAP = re.compile(rf"[,;]|{_WS}(?:et|ou|contre|soit|dont|puis){_WS}")
 _LIST_STOP = re.compile(r"[\d.!?:]")
+_CONTRAST_BEFORE = re.compile(rf"(?<!\w)contre{_WS}+\(?$")
+_CONTRAST_STOP = re.compile(r"[.!?;\n]")
 _RANGE_GAP = re.compile(rf"{_WS}*([-–—]|à|a|et|ou){_WS}*")
 
 # Ages: "âgé de 47 ans", "un homme de 47 ans", "à 89 ans", "Pepe Mujica, 89 ans,".
@@ -586,6 +589,7 @@ class _Item:
     age: bool = False
     signed: bool = False
     drop: bool = False
+    contrast: int | None = None
 
 
 def _lower(text: str) -> str:
@@ -633,6 +637,7 @@ def find_amounts(text: str) -> list[Amount]:
     items = _merge_ranges(low, items)
     kept = [it for it in items if not it.drop and _keep(text, low, it)]
     _share_list_units(text, kept)
+    _share_contrast_units(low, kept)
     out: list[Amount] = []
     for it in kept:
         kind, value, unit, high = it.kind, it.value, it.unit, it.high
@@ -641,7 +646,7 @@ def find_amounts(text: str) -> list[Amount]:
             value /= YEAR_S
             high = None if high is None else high / YEAR_S
         out.append(Amount(it.start, it.end, value, kind, unit, it.unit_start, it.unit_end,
-                          it.qualifier, high, it.period, it.nstart, it.nend))
+                          it.qualifier, high, it.period, it.nstart, it.nend, it.contrast))
     return _no_overlap(_compound_durations(text, out))
 
 
@@ -1176,6 +1181,34 @@ def _share_list_units(text: str, items: list[_Item]) -> None:
             if (links[min(i, j)] and dst.kind == "number" and src.kind == "money"
                     and _has_magnitude(dst) and _has_magnitude(src)):
                 dst.kind, dst.unit = src.kind, src.unit
+
+
+def _share_contrast_units(low: str, items: list[_Item]) -> None:
+    """Give a bare figure after "contre" the unit of the figure it is set against.
+
+    "52 % des voix contre 48 pour son rival", "27 heures hebdomadaires (contre 28 à 30,5
+    aujourd'hui)": the writer names the unit once. Only from the figure right before it in the
+    same sentence, within 200 characters, that has a unit (and its magnitude, when the bare
+    figure has none), and only when the two are then of one order: "3 millions de visiteurs
+    contre 500 000" keeps its 500 000. The figure also measures what the other measures (the
+    pipeline shares its frame), hence ``contrast``.
+    """
+    for src, dst in itertools.pairwise(items):
+        if dst.kind != "number" or src.kind not in ("percent", "duration", "money", "quantity") \
+                or src.age or dst.start - src.end > 200 or not src.core.value \
+                or not _CONTRAST_BEFORE.search(low, max(0, dst.start - 12), dst.start) \
+                or _CONTRAST_STOP.search(low, src.end, dst.start):
+            continue
+        factor = src.value / src.core.value
+        if dst.core.mag is None and src.core.mag and not _has_magnitude(dst):
+            factor *= src.core.mag
+        value = dst.value * factor
+        if not src.value or not 0.1 <= abs(value / src.value) <= 10:
+            continue
+        dst.kind, dst.unit, dst.value = src.kind, src.unit, value
+        dst.high = None if dst.high is None else dst.high * factor
+        dst.year_unit, dst.hour_unit = src.year_unit, src.hour_unit
+        dst.contrast = src.start
 
 
 def _has_magnitude(it: _Item) -> bool:

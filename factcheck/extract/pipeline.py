@@ -608,6 +608,7 @@ def _amount_facts(doc: Doc, cleaned: CleanText, article: Article, *,
     sents = sentence_spans(doc)
     found = amounts_mod.find_amounts(doc.text)
     per_sentence = Counter((_doc_sentence_index(sents, a.start), a.kind) for a in found)
+    frames_at: dict[int, Any] = {}
     for amount in found:
         listed = per_sentence[(_doc_sentence_index(sents, amount.start), amount.kind)] > 1
         if amount.kind == "count" and amount.unit_end is not None:
@@ -626,9 +627,14 @@ def _amount_facts(doc: Doc, cleaned: CleanText, article: Article, *,
         ns, ne = _raw(cleaned, amount.number_start, amount.number_end)
         attrs["number_start"], attrs["number_end"] = ns, ne
         counted = (amount.unit_start, amount.unit_end) if amount.unit_start is not None else None
-        attrs["frame"] = build_frame(doc, amount.start, amount.end, counted=counted,
-                                     kind=amount.kind, persons=persons or [], names=names or [],
-                                     listed=listed)
+        frame = build_frame(doc, amount.start, amount.end, counted=counted, kind=amount.kind,
+                            persons=persons or [], names=names or [], listed=listed)
+        src = frames_at.get(amount.contrast_start) if amount.contrast_start is not None else None
+        if src is not None:
+            # "un déficit de 3,9 milliards contre 2,5": what the first measures, not the words
+            # of the first that the parser hangs the second on
+            frame = dataclasses.replace(frame, noun=src.noun, mods=src.mods, vector=src.vector)
+        frames_at[amount.start] = attrs["frame"] = frame
         value: Any = int(amount.value) if float(amount.value).is_integer() else amount.value
         # The frame read the figure alone; the evidence shows what it measures too.
         end = complement_end(doc, amount.start, amount.end)
