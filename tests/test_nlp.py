@@ -67,3 +67,72 @@ def test_pipeline_lemmas_same_as_with_list_index(nlp, reference_lemmatizer, path
     doc = nlp(path.read_text(encoding="utf-8"))
     ref = reference_lemmatizer
     assert [t.lemma_ for t in doc] == [ref.rule_lemmatize(t)[0] for t in doc]
+
+
+# The sentence marker as it was written first, token by token: the reference for the
+# array-based one in factcheck.nlp.
+def _reference_starts(doc):
+    from factcheck.nlp import _CLOSERS, _ENDERS, ABBREVIATIONS, _initial
+
+    def starts(i):
+        token, prev = doc[i], doc[i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            return True
+        if token.is_space:
+            return False
+        if token.text in _CLOSERS and not prev.whitespace_:
+            return False
+        end = prev
+        if prev.text in _CLOSERS and i >= 2 and not doc[i - 2].whitespace_:
+            end = doc[i - 2]
+        first = token.text[:1]
+        if not (first.isupper() or first.isdigit() or first in "«\"“—–-'("):
+            return False
+        if end.text in _ENDERS:
+            before = doc[end.i - 1] if end.i > 0 else None
+            return not (end.text == "." and before is not None and not before.whitespace_ and (
+                before.lower_ + "." in ABBREVIATIONS or _initial(before.text)))
+        return (end.text.endswith(".") and len(end.text) > 1 and end.lower_ not in ABBREVIATIONS
+                and not _initial(end.text))
+
+    return [doc[0].is_sent_start] + [starts(i) for i in range(1, len(doc))]
+
+
+TRICKY = [
+    "",
+    "Un.",
+    "M. Dupont est venu. Il a dit : « Non. » Puis il est parti.",
+    "Le 3 sept. 2008, J.-C. Decaux et B. Obama ont parlé.\n\nNouveau paragraphe ! Et ça ?",
+    "« C'est fini », a-t-il dit.» Ensuite (la suite). 12 morts… Vraiment?! « Oui ».",
+    "Titre\nLigne suivante sans point\n\n\n- tiret — Et « guillemets » \"droits\" “courbes”.",
+    "mme. Martin, Dr. House, env. 3 000 personnes, n° 5, art. 12. Fin.' Début' (Parenthèse).",
+    " \n  Espaces en tête. Et à la fin.  \n",
+]
+
+
+@pytest.mark.parametrize("text", [*TRICKY, *(p.read_text(encoding="utf-8") for p in sorted(
+    EXAMPLE.glob("*.txt")))], ids=lambda t: t[:20])
+def test_sentence_marker_same_as_token_by_token(nlp, text):
+    from factcheck.nlp import mark_sentences
+
+    doc = nlp.make_doc(text)
+    expected = _reference_starts(doc) if len(doc) else []
+    assert [t.is_sent_start for t in mark_sentences(nlp.make_doc(text))] == expected
+
+
+def test_sentence_marker_on_test_articles(nlp):
+    from factcheck.nlp import mark_sentences
+
+    paths = sorted((Path(__file__).parent / "data").rglob("*.txt"))
+    assert paths
+    for path in paths:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        assert [t.is_sent_start for t in mark_sentences(nlp.make_doc(text))] == \
+            _reference_starts(nlp.make_doc(text)), path.name
+
+
+def test_sentence_marker_refuses_a_parsed_doc(nlp):
+    from factcheck.nlp import mark_sentences
+
+    with pytest.raises(ValueError):
+        mark_sentences(nlp("Une phrase. Une autre."))
