@@ -7,6 +7,7 @@ into the next sentence.
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -100,6 +101,23 @@ def _initial(text: str) -> bool:
 
 @lru_cache(maxsize=2)
 def load_model(name: str = MODEL) -> Language:
+    # Importing spaCy and loading the model build about 470,000 long-lived objects (the lemma
+    # tables, the vocabulary): the cyclic collector would walk them several times while they
+    # are built and at each full collection afterwards. None of them is garbage, so
+    # collection waits until the load is done, and they are then moved out of its way
+    # (gc.freeze, which also keeps forked workers from copying the pages it would touch).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        nlp = _load(name)
+    finally:
+        if collecting:
+            gc.enable()
+    gc.freeze()
+    return nlp
+
+
+def _load(name: str) -> Language:
     try:
         import spacy
         from spacy.language import Language
