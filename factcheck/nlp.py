@@ -8,6 +8,7 @@ into the next sentence.
 from __future__ import annotations
 
 import gc
+import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from factcheck.errors import FactcheckError
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from thinc.api import Ops
 
 MODEL = "fr_core_news_md"
 ABBREVIATIONS = {"m.", "mm.", "mme.", "mlle.", "dr.", "pr.", "me.", "mgr.", "st.", "ste.",
@@ -127,6 +129,12 @@ def _load(name: str) -> Language:
     if not Language.has_factory("factcheck_paragraphs"):
         Language.component("factcheck_paragraphs", func=mark_sentences)
 
+    from thinc.api import get_current_ops, set_current_ops
+
+    # Each layer keeps the ops it was built with: BLAS-backed ones for this model, then the
+    # caller's back (see blas_ops).
+    previous = get_current_ops()
+    set_current_ops(blas_ops(previous))
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -134,10 +142,55 @@ def _load(name: str) -> Language:
             f"the spaCy model {name} is not installed",
             hint=f"pip install {name.replace('_', '-')} (it is a dependency of factcheck)",
         ) from exc
+    finally:
+        set_current_ops(previous)
     nlp.add_pipe("factcheck_paragraphs", before="parser")
     nlp.max_length = 6_000_000  # inputs are capped by load.MAX_BYTES already
     index_lemma_forms(nlp)
     return nlp
+
+
+def blas_ops(current: Ops) -> Ops:
+    """The model's matrix products through numpy's BLAS instead of thinc's own BLIS build.
+
+    spaCy's CPU ops multiply with the ``blis`` package, whose wheels run BLIS's generic
+    reference kernel here (no AVX2 or AVX-512 kernels are picked up): about four times slower
+    than numpy's OpenBLAS on the model's shapes, and most of the model's time. thinc's
+    ``NumpyOps(use_blis=False)`` hands the same products to numpy. Only the order of float
+    additions inside a product changes (differences near 1e-6); the annotations of the 300
+    RPM2 articles (172,690 tokens) and of the seeds are the same tag for tag
+    (tests/test_nlp.py checks the seeds). OpenBLAS is held to one thread: on this workload
+    its extra threads mostly spin, doubling the CPU spent, and ``check --jobs`` already
+    uses the cores. ``FACTCHECK_BLIS=1`` keeps spaCy's ops.
+    """
+    from thinc.api import NumpyOps
+
+    if os.environ.get("FACTCHECK_BLIS") or type(current) is not NumpyOps:
+        return current  # a GPU or another back end was chosen: leave it
+    one_blas_thread()
+    return NumpyOps(use_blis=False)
+
+
+def one_blas_thread() -> bool:
+    """Set numpy's OpenBLAS (the wheel's bundled copy) to one thread; False if not found."""
+    import ctypes
+    import glob
+
+    import numpy
+
+    libs = os.path.join(os.path.dirname(os.path.dirname(numpy.__file__)), "numpy.libs")
+    for path in sorted(glob.glob(os.path.join(libs, "*openblas*"))):
+        try:
+            lib = ctypes.CDLL(path)  # already loaded by numpy: the same copy
+        except OSError:
+            continue
+        for symbol in ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads",
+                       "openblas_set_num_threads64_", "openblas_set_num_threads"):
+            setter = getattr(lib, symbol, None)
+            if setter is not None:
+                setter(1)
+                return True
+    return False
 
 
 def index_lemma_forms(nlp: Language) -> None:

@@ -136,3 +136,30 @@ def test_sentence_marker_refuses_a_parsed_doc(nlp):
 
     with pytest.raises(ValueError):
         mark_sentences(nlp("Une phrase. Une autre."))
+
+
+def test_model_multiplies_through_numpy(nlp):
+    for name in ("tok2vec", "ner", "parser"):
+        assert nlp.get_pipe(name).model.ops.use_blis is False, name
+
+
+def test_annotations_same_as_with_spacy_ops(nlp):
+    """Every annotation of the seeds and the test articles, numpy's BLAS against spaCy's
+    own ops (BLIS), paragraph by paragraph as factcheck parses them."""
+    import spacy
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+
+    from factcheck.extract.pipeline import _paragraphs
+    from factcheck.nlp import MODEL
+
+    plain = spacy.load(MODEL)
+    assert plain.get_pipe("tok2vec").model.ops.use_blis is True
+    plain.add_pipe("factcheck_paragraphs", before="parser")
+    plain.get_pipe("lemmatizer").lookups = nlp.get_pipe("lemmatizer").lookups
+    paths = [*sorted(EXAMPLE.glob("*.txt")), *sorted((Path(__file__).parent / "data").rglob(
+        "*.txt"))]
+    paragraphs = [c for p in paths
+                  for c in _paragraphs(p.read_text(encoding="utf-8-sig", errors="replace"))]
+    attrs = [LEMMA, POS, MORPH, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
+    for ours, theirs in zip(nlp.pipe(paragraphs), plain.pipe(paragraphs), strict=True):
+        assert (ours.to_array(attrs) == theirs.to_array(attrs)).all(), ours.text[:60]
