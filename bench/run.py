@@ -57,6 +57,15 @@ for _ in nlp.pipe(texts, batch_size=32):
 """
 
 
+# The same bare pipeline with the model's products through numpy's BLAS on one thread, as
+# factcheck.nlp runs it: what the model itself costs factcheck, beside spaCy's default.
+BARE_NUMPY = BARE.replace("nlp = spacy.load(MODEL)", """from thinc.api import NumpyOps, set_current_ops
+from factcheck.nlp import one_blas_thread
+one_blas_thread()
+set_current_ops(NumpyOps(use_blis=False))
+nlp = spacy.load(MODEL)""")
+
+
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
     """Wall time and peak RSS (MB) of one fresh process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -279,9 +288,14 @@ def check_bench(corpus: Path, runs: int, jobs: int, against: Path | None) -> Non
     per: dict[str, list[float]] = {t: [] for t in trees}
     code = BARE if jobs == 1 else BARE.replace("nlp.pipe(texts, batch_size=32)",
                                                f"nlp.pipe(texts, batch_size=32, n_process={jobs})")
+    bare_numpy: list[float] = []
+    code_numpy = BARE_NUMPY if jobs == 1 else BARE_NUMPY.replace(
+        "nlp.pipe(texts, batch_size=32)", f"nlp.pipe(texts, batch_size=32, n_process={jobs})")
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(runs):
             bare.append(child_cpu([sys.executable, "-c", code, *files], trees["this tree"])[0])
+            bare_numpy.append(child_cpu([sys.executable, "-c", code_numpy, *files],
+                                        trees["this tree"])[0])
             for name, env in trees.items():
                 per[name].append(child_cpu(
                     [sys.executable, "-m", "factcheck.cli", "check", str(corpus), "--group-by",
@@ -292,9 +306,12 @@ def check_bench(corpus: Path, runs: int, jobs: int, against: Path | None) -> Non
     print(f"check of {len(files)} articles ({words} words), --jobs {jobs}, {runs} alternated "
           "runs, medians of CPU seconds:")
     print(f"  model load + nlp.pipe : {statistics.median(bare):7.1f} s")
+    print(f"  the same, numpy BLAS  : {statistics.median(bare_numpy):7.1f} s")
     for name in trees:
         print(f"  check ({name}) : {statistics.median(per[name]):7.1f} s  "
-              f"ratio {statistics.median(per[name]) / statistics.median(bare):.2f}")
+              f"ratio {statistics.median(per[name]) / statistics.median(bare):.2f}, "
+              f"{statistics.median(per[name]) / statistics.median(bare_numpy):.2f} against "
+              "the numpy-BLAS pipeline")
 
 
 DUMP = """
