@@ -10,10 +10,15 @@
                                             # and a fit of the comparison stages' CPU against N
     python bench/run.py check CORPUS [--runs 3] [--jobs 1] [--against TREE]
                                             # check of CORPUS (one folder per story) vs model+pipe
+    python bench/run.py same CORPUS --against TREE
+                                            # are the findings byte-identical? diff JSON of each
+                                            # story folder and the seeds, and check JSON of CORPUS
 
 ``--against TREE`` runs another checkout's code (e.g. ``git worktree add /tmp/base main``) in the
-same alternation, so before and after are measured side by side. Figures are medians of
-alternated runs of CPU time (user + system of the child process).
+same alternation, so before and after are measured side by side. Children run with ``python -P``
+from a neutral folder: otherwise the current folder, put first on ``sys.path``, would shadow
+``PYTHONPATH`` and run this tree's code twice when the bench is started from the checkout.
+Figures are medians of alternated runs of CPU time (user + system of the child process).
 
 Every figure is measured now, on this machine; ratios compare runs made back to back, so the
 machine's own speed cancels out. Nothing here is asserted in the test suite: timings on shared
@@ -50,6 +55,15 @@ texts = [clean(load_file(p)).text for p in sys.argv[1:]]
 for _ in nlp.pipe(texts, batch_size=32):
     pass
 """
+
+
+# The same bare pipeline with the model's products through numpy's BLAS on one thread, as
+# factcheck.nlp runs it: what the model itself costs factcheck, beside spaCy's default.
+BARE_NUMPY = BARE.replace("nlp = spacy.load(MODEL)", """from thinc.api import NumpyOps, set_current_ops
+from factcheck.nlp import one_blas_thread
+one_blas_thread()
+set_current_ops(NumpyOps(use_blis=False))
+nlp = spacy.load(MODEL)""")
 
 
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
@@ -182,9 +196,15 @@ print(json.dumps(cpu))
 
 
 def child_cpu(cmd: list[str], env: dict[str, str]) -> tuple[float, str]:
-    """CPU seconds (user + system) of one fresh process, and its stdout."""
+    """CPU seconds (user + system) of one fresh process, and its stdout.
+
+    Python children run with ``-P`` in a neutral folder, so ``PYTHONPATH`` decides whose code
+    runs (see ``--against``); paths given to them must be absolute.
+    """
+    if cmd[0] == sys.executable:
+        cmd = [cmd[0], "-P", *cmd[1:]]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tempfile.gettempdir())
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd[:4])}… failed ({proc.returncode}): {proc.stderr[-800:]}")
@@ -268,9 +288,14 @@ def check_bench(corpus: Path, runs: int, jobs: int, against: Path | None) -> Non
     per: dict[str, list[float]] = {t: [] for t in trees}
     code = BARE if jobs == 1 else BARE.replace("nlp.pipe(texts, batch_size=32)",
                                                f"nlp.pipe(texts, batch_size=32, n_process={jobs})")
+    bare_numpy: list[float] = []
+    code_numpy = BARE_NUMPY if jobs == 1 else BARE_NUMPY.replace(
+        "nlp.pipe(texts, batch_size=32)", f"nlp.pipe(texts, batch_size=32, n_process={jobs})")
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(runs):
             bare.append(child_cpu([sys.executable, "-c", code, *files], trees["this tree"])[0])
+            bare_numpy.append(child_cpu([sys.executable, "-c", code_numpy, *files],
+                                        trees["this tree"])[0])
             for name, env in trees.items():
                 per[name].append(child_cpu(
                     [sys.executable, "-m", "factcheck.cli", "check", str(corpus), "--group-by",
@@ -281,9 +306,63 @@ def check_bench(corpus: Path, runs: int, jobs: int, against: Path | None) -> Non
     print(f"check of {len(files)} articles ({words} words), --jobs {jobs}, {runs} alternated "
           "runs, medians of CPU seconds:")
     print(f"  model load + nlp.pipe : {statistics.median(bare):7.1f} s")
+    print(f"  the same, numpy BLAS  : {statistics.median(bare_numpy):7.1f} s")
     for name in trees:
         print(f"  check ({name}) : {statistics.median(per[name]):7.1f} s  "
-              f"ratio {statistics.median(per[name]) / statistics.median(bare):.2f}")
+              f"ratio {statistics.median(per[name]) / statistics.median(bare):.2f}, "
+              f"{statistics.median(per[name]) / statistics.median(bare_numpy):.2f} against "
+              "the numpy-BLAS pipeline")
+
+
+DUMP = """
+import sys
+from pathlib import Path
+from click.testing import CliRunner
+import factcheck
+from factcheck.cli import cli
+
+print(Path(factcheck.__file__).parent.parent)
+out = Path(sys.argv[1])
+runner = CliRunner()
+for line in sys.argv[2:]:
+    name, *args = line.split("\\t")
+    result = runner.invoke(cli, args, catch_exceptions=False)
+    if result.exit_code not in (0, 1):
+        raise SystemExit(f"{name}: exit {result.exit_code}: {result.output[-800:]}")
+    (out / f"{name}.json").write_text(result.stdout, encoding="utf-8")
+"""
+
+
+def same(corpus: Path, against: Path) -> int:
+    """Dump the findings of this tree and of ``against`` and compare them byte for byte: the
+    ``diff`` JSON of every story folder of ``corpus`` and of the seeds, and the ``check`` JSON
+    of the whole corpus. 0 when all are identical."""
+    opts = ["--format", "json", "--fail-on", "never", "--no-cache", "--quiet"]
+    jobs = ["seeds\tdiff\t" + "\t".join([*SEEDS, *opts])]
+    for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
+        files = sorted(str(p) for p in folder.glob("*.txt"))
+        if len(files) >= 2:
+            jobs.append(f"{folder.name}\tdiff\t" + "\t".join([*files, *opts]))
+    jobs.append(f"check-{corpus.name}\tcheck\t{corpus}\t--group-by\tfolder\t"
+                + "\t".join(opts))
+    with tempfile.TemporaryDirectory() as tmp:
+        outs = {}
+        for name, env in _trees(against).items():
+            out = Path(tmp) / str(len(outs))
+            out.mkdir()
+            _, ran = child_cpu([sys.executable, "-c", DUMP, str(out), *jobs], env)
+            print(f"{name}: code of {ran.strip()}")
+            outs[name] = out
+        mine, theirs = outs.values()
+        differ = [j.split("\t")[0] for j in jobs
+                  if (mine / f"{j.split(chr(9))[0]}.json").read_bytes()
+                  != (theirs / f"{j.split(chr(9))[0]}.json").read_bytes()]
+        findings = sum(len(json.loads((mine / f"{j.split(chr(9))[0]}.json").read_text())
+                           ["findings"]) for j in jobs)
+    print(f"{len(jobs)} reports ({len(jobs) - 2} story folders, the seeds, check of the corpus), "
+          f"{findings} findings in this tree: "
+          + ("identical" if not differ else f"DIFFERENT in {', '.join(differ)}"))
+    return 1 if differ else 0
 
 
 def main() -> None:
@@ -309,7 +388,16 @@ def main() -> None:
     ch.add_argument("--runs", type=int, default=3)
     ch.add_argument("--jobs", type=int, default=1)
     ch.add_argument("--against", type=Path)
+    sa = sub.add_parser("same")
+    sa.add_argument("corpus", type=Path, help="a folder of story folders")
+    sa.add_argument("--against", type=Path, required=True)
     a = ap.parse_args()
+    if hasattr(a, "corpus") and isinstance(a.corpus, Path):
+        a.corpus = a.corpus.resolve()
+    if getattr(a, "against", None) is not None:
+        a.against = a.against.resolve()
+    if a.what == "same":
+        raise SystemExit(same(a.corpus, a.against))
     if a.what == "scale":
         scale(a.corpus, [int(x) for x in a.sizes.split(",")], a.runs, a.against)
     elif a.what == "check":
