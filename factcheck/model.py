@@ -116,6 +116,8 @@ class Frame:
     events of one verb apart. ``group`` is the people a demonym counts: "200.000 Chinois"
     counts persons (``noun`` "personne"), of group "chinois", so it may be the "300.000
     personnes" of another article but never the "100.000 Tibétains" of a third.
+    ``others`` are the owners of the other figures of its sentence: in "Aubry et Delanoë ont
+    25 %, Hamon crée la surprise avec 19 %" the 25 % has no single owner, but it is not Hamon's.
     Lemmas are folded (lower case, no accents). ``vector`` and ``context_vector`` are unit
     float16 vectors of the noun and of the sentence, as bytes, when the model has word vectors.
     """
@@ -132,6 +134,7 @@ class Frame:
     anchor: str = ""
     group: str = ""
     thing: tuple[str, ...] = ()
+    others: tuple[str, ...] = ()
     vector: bytes | None = None
     context_vector: bytes | None = None
 

@@ -332,6 +332,33 @@ def test_frame_owner_is_the_subject_of_a_verb_of_having(nlp, sentence, figure, o
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("sentence", "figure", "owner", "others"), [
+    # T14_C1 (RPM2): a list of scores, the second hung by the parser on the first verb.
+    ("La motion de Ségolène Royal «arrive en tête autour de 29%», celles de Betrand Delanoë et "
+     "de Martine Aubry sont au coude à coude «autour de 25%» et celle de Benoît Hamon «autour de "
+     "19%».", "autour de 25%", None, ("Ségolène Royal",)),
+    # A joint subject in a list: no owner, but not the owner of the other figure.
+    ("Le maire de Paris et Martine Aubry ont recueilli autour de 25%, Benoît Hamon crée la "
+     "surprise avec 19%.", "autour de 25%", None, ("Benoît Hamon",)),
+    ("Le maire de Paris et Martine Aubry ont recueilli autour de 25%, Benoît Hamon crée la "
+     "surprise avec 19%.", "19%", "Benoît Hamon", ()),
+    # A subject whose own coordination is deep inside it still owns its figure.
+    ("La motion présentée par Ségolène Royal, alliée à Gérard Collomb et Jean-Noël Guerini, a "
+     "obtenu 29,6% des suffrages, contre 25,4% pour celle de Bertrand Delanoë.", "29,6%",
+     "Ségolène Royal", ()),
+], ids=["parser hangs on first verb", "joint subject", "the other's own", "deep coordination"])
+def test_frame_owner_in_a_list_of_figures(nlp, sentence, figure, owner, others):
+    frame = frame_of(sentence, figure)
+    assert (frame.owner, frame.others) == (owner, others)
+
+
+def test_a_figure_known_not_to_be_someones_never_links_to_theirs():
+    a = amount(25, "percent", frame=Frame(others=("Benoît Hamon",), context=("recueillir",)))
+    b = amount(19, "percent", frame=Frame(owner="Benoît Hamon", context=("recueillir",)))
+    assert score(a, b, weights()) == (0.0, ("belongs to another person",))
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(("a", "b", "weak"), [
     # T13_C2 (RPM2): talks announced for the 21st, reported held on the 23rd.
     ("L'officier thaïlandais a indiqué que de hauts responsables des deux pays reprendraient "
@@ -584,3 +611,46 @@ def test_a_link_made_by_the_rounding_floor_gets_no_best_match_bonus():
     other = ("same noun 'soldat'",)
     scores = {(x, y): (0.5, other), (y, x): (0.5, other)}
     assert _mutual_best(scores)[(x, y)][0] > 0.5
+
+
+def test_of_two_roundings_on_the_floor_the_nearer_scores_higher():
+    # T14_C1 (RPM2): "70 % du parti" is "71% de militants" rounded before "73% des voix".
+    seventy = amount(70, "percent", frame=Frame(context=("parti",)))
+    near = amount(71, "percent", frame=Frame(context=("militant",)))
+    far = amount(73, "percent", frame=Frame(context=("voix",)))
+    s_near, why = score(seventy, near, weights())
+    s_far, _ = score(seventy, far, weights())
+    assert "one value rounds the other" in why and LINK_MIN < s_far < s_near
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "figure", "noun", "predicate"), [
+    # T18_C2 (RPM2): the parser hangs "et demie" on the verb; the unit noun still finds "bataille".
+    ("Au terme d'une bataille de trois semaines et demie menée par la gauche, la réforme a été "
+     "adoptée.", "trois semaines", "bataille", "mener"),
+    # A length given first is the length of its complement.
+    ("Votée mercredi à l'Assemblée, après plus de trois semaines de débat, la réforme doit être "
+     "examinée au Sénat.", "trois semaines", "debat", None),
+    # T19_C2 (RPM2): the figure's own relative clause says what it is.
+    ("Du reste, sur les 25 milliards que le plan prévoit d'allouer à la relance, seulement 5 "
+     "milliards correspondent à des dépenses budgétaires.", "25 milliards", None, "prevoir"),
+    # A relative on "lequel" is about another noun of the phrase: no predicate from it.
+    ("Bangkok et Phnom Penh se disputent un morceau de jungle de moins de 5 km2 sur lequel est "
+     "édifié le temple.", "5 km2", None, "disputer"),
+], ids=["et demie", "complement", "relative clause", "oblique relative"])
+def test_frame_noun_and_predicate_of_a_figure(nlp, sentence, figure, noun, predicate):
+    frame = frame_of(sentence, figure)
+    if predicate is not None:
+        assert frame.predicate == predicate
+    if noun is not None:
+        assert frame.noun == noun
+
+
+@pytest.mark.model
+def test_evidence_of_a_length_shows_what_it_is_the_length_of(nlp):
+    from factcheck.api import compare
+
+    report = compare([("a", "Certes, je suis en retraite depuis trois ans et demi."),
+                      ("b", "Autre texte sans chiffre.")])
+    texts = [f.text for p in report.parsed for f in p.facts if f.type == "amount"]
+    assert texts == ["retraite depuis trois ans et demi"]

@@ -72,8 +72,13 @@ def _outside(span: Span, tok: Token) -> bool:
 
 
 def _governor(span: Span) -> Token | None:
-    """The first token above the span in the parse tree (skipping "de", "à", punctuation)."""
-    tok = span.root
+    """The first token above the span in the parse tree (skipping "de", "à", punctuation).
+
+    Climbs from the figure's unit noun when it has one: in "une bataille de trois semaines et
+    demie menée par la gauche" the parser may hang "et demie" on the verb, which would make
+    the verb the span's root and lose "bataille".
+    """
+    tok = next((t for t in span if t.pos_ == "NOUN"), span.root)
     for _ in range(8):
         head = tok.head
         if head is tok:
@@ -81,6 +86,36 @@ def _governor(span: Span) -> Token | None:
         if _outside(span, head) and head.pos_ not in ("ADP", "DET", "PUNCT", "NUM", "CCONJ"):
             return head
         tok = head
+    return None
+
+
+def _relative_clause(span: Span) -> Token | None:
+    """The verb of a relative clause on the figure's unit noun, if there is one.
+
+    Only "qui"/"que" clauses, which say what the figure does or undergoes: "un morceau de jungle
+    de 5 km2 sur lequel est édifié le temple" tells of the jungle, and the parser cannot say
+    which noun "lequel" stands for.
+    """
+    unit = next((t for t in span if t.pos_ == "NOUN"), None)
+    if unit is None:
+        return None
+    return next((c for c in unit.children if c.dep_ == "acl:relcl" and c.pos_ == "VERB"
+                 and c.i > unit.i and any(g.lower_ in _SUBJECT_OBJECT_RELATIVES and g.i < c.i
+                                          for g in c.children)), None)
+
+
+_SUBJECT_OBJECT_RELATIVES = {"qui", "que", "qu'", "qu’"}
+
+
+def _measured_complement(span: Span) -> Token | None:
+    """What a duration is the length of when it comes first: "trois semaines *de débat*"."""
+    unit = next((t for t in span if t.pos_ == "NOUN"), None)
+    if unit is None:
+        return None
+    for c in unit.children:
+        if c.dep_ == "nmod" and c.pos_ == "NOUN" and _outside(span, c) and c.i > unit.i and any(
+                g.dep_ == "case" and g.lower_ in ("de", "d'", "d’") for g in c.children):
+            return c
     return None
 
 
@@ -112,12 +147,13 @@ def _noun_mods(noun: Token) -> list[str]:
 
 def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | None,
                 kind: str, persons: list[tuple[int, int, str]],
-                names: list[tuple[int, int, str]], listed: bool = False) -> Frame:
+                names: list[tuple[int, int, str]], peers: tuple[int, ...] = ()) -> Frame:
     """The frame of the fact at doc characters [start, end).
 
     ``counted`` is the character span of the counted noun when the amount reader found one;
     ``persons``/``names`` are (start, end, canonical) of the article's entity mentions;
-    ``listed`` says the sentence gives several figures of this kind, each then owned by a name.
+    ``peers`` are the start characters of the sentence's other figures of this kind: when there
+    are some, each figure is owned by the name it is listed against.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -133,11 +169,20 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
         noun_tok = _aside_noun(span) or _coordinated_noun(span)
     if noun_tok is None and gov is not None and gov.pos_ in ("NOUN", "PROPN", "ADJ"):
         noun_tok = gov
+    if noun_tok is None and kind in DURATION_KINDS:
+        noun_tok = _measured_complement(span)
     if kind == "age" and noun_tok is not None and noun_tok.pos_ == "ADJ" and \
             noun_tok.head.pos_ in ("NOUN", "PROPN"):
         noun_tok = noun_tok.head  # "la fillette, âgée de deux ans": the age is the girl's
     pred = _predicate(noun_tok if noun_tok is not None else gov)
     mods: list[str] = []
+    relative = _relative_clause(span)
+    if relative is not None:
+        # "les 25 milliards que le plan prévoit d'allouer", "5 000 personnes qui ont défilé":
+        # the figure's own clause says what it is, whatever the parser hangs the phrase on.
+        pred = relative
+        mods.extend(_lemma(c) for c in relative.children
+                    if c.dep_.startswith("nsubj") and c.pos_ == "NOUN")
     if noun_tok is not None:
         mods.extend(_noun_mods(noun_tok))
     if noun_tok is None and pred is not None:
@@ -176,8 +221,9 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
     owner = None
     if kind == "age" or (kind in DURATION_KINDS and noun_tok is None):
         owner = _owner(span, sent, persons)
-    elif listed:
-        owner = _list_owner(span, names) or _subject_name(pred, names)
+    elif peers:
+        owner = _list_owner(span, names) or _subject_name(pred, names, joint=True,
+                                                          peers=peers, at=span.start_char)
     elif kind in ("percent", "money", "number", "count") and pred is not None \
             and _lemma(pred) in ACQUIRE_LEMMAS:
         owner = _subject_name(pred, names, single=True)
@@ -381,14 +427,16 @@ def governor_start(doc: Doc, start: int, end: int) -> int:
     milliards", "*une retraite de* trois ans" say what the figure is of; the evidence shows
     that noun (not its article).
 
-    Only a noun right before "de"/"d'" that is the figure's head in the parse.
+    Only a noun right before "de"/"d'" (or "depuis", "pendant", "durant" for a length: "en
+    *retraite depuis* trois ans et demi") that is the figure's head in the parse.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or span.start < 2:
         return start
     de, noun = doc[span.start - 1], doc[span.start - 2]
-    if de.lower_ not in ("de", "d'", "d’") or noun.pos_ != "NOUN" or noun.text[:1].isupper() \
-            or noun.i < span[0].sent.start or span.root.head.i != noun.i:
+    if de.lower_ not in ("de", "d'", "d’", "depuis", "pendant", "durant") \
+            or noun.pos_ != "NOUN" or noun.text[:1].isupper() or noun.i < span[0].sent.start \
+            or span.root.head.i != noun.i:
         return start
     if noun.i >= 2 and doc[noun.i - 1].lower_ == "de" and doc[noun.i - 2].pos_ == "NOUN" \
             and noun.head.i == noun.i - 2 and noun.i - 2 >= span[0].sent.start \
@@ -421,12 +469,18 @@ _TO_NAME = re.compile(r"^\s*(?:à|au|aux|pour)(?:\s+(?:la|le|les)\s+|\s+l['’]|
 
 
 def _subject_name(pred: Token | None, names: list[tuple[int, int, str]], *,
-                  single: bool = False) -> str | None:
+                  single: bool = False, joint: bool = False, peers: tuple[int, ...] = (),
+                  at: int = 0) -> str | None:
     """The named subject of the figure's verb: "Crédit Agricole va recevoir 3 milliards".
 
     A gerund or a subordinate verb without a subject of its own takes its head's ("Hamon crée la
     surprise en recueillant 19 %"). ``single``: a subject naming several entities ("Le maire de
-    Paris et Martine Aubry ont recueilli 25 %") owns the figure jointly, so it names no owner.
+    Paris et Martine Aubry ont recueilli 25 %") owns the figure jointly, so it names no owner;
+    ``joint`` only refuses subjects coordinated at their head, so that "la motion de Royal, alliée
+    à Collomb et Guerini" still owns its figure. A subject followed by another figure of the list
+    (``peers``) before the one at character ``at`` owns that nearer figure, not this one ("la
+    motion de Royal arrive en tête à 29 %, celles de Delanoë et d'Aubry à 25 %": the parser often
+    hangs the second figure on the first verb).
     """
     for _ in range(3):
         if pred is None:
@@ -444,6 +498,10 @@ def _subject_name(pred: Token | None, names: list[tuple[int, int, str]], *,
         hi = c.right_edge.idx + len(c.right_edge.text)
         inside = [name for a, b, name in names if lo <= a and b <= hi]
         if single and (len(set(inside)) > 1 or any(t.dep_ == "conj" for t in c.subtree)):
+            return None
+        if joint and any(t.dep_ == "conj" for t in c.children):
+            return None
+        if any(hi <= p < at for p in peers):
             return None
         if inside:
             return inside[0]

@@ -11,7 +11,6 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -607,10 +606,14 @@ def _amount_facts(doc: Doc, cleaned: CleanText, article: Article, *,
                   persons: list[tuple[int, int, str]] | None = None) -> Iterator[Fact]:
     sents = sentence_spans(doc)
     found = amounts_mod.find_amounts(doc.text)
-    per_sentence = Counter((_doc_sentence_index(sents, a.start), a.kind) for a in found)
+    per_sentence: dict[tuple[int, str], list[int]] = {}
+    for a in found:
+        per_sentence.setdefault((_doc_sentence_index(sents, a.start), a.kind), []).append(a.start)
     frames_at: dict[int, Any] = {}
+    facts: list[Fact] = []
     for amount in found:
-        listed = per_sentence[(_doc_sentence_index(sents, amount.start), amount.kind)] > 1
+        peers = tuple(p for p in per_sentence[(_doc_sentence_index(sents, amount.start),
+                                               amount.kind)] if p != amount.start)
         if amount.kind == "count" and amount.unit_end is not None:
             amount = dataclasses.replace(amount, end=noun_phrase_end(doc, amount.unit_start,
                                                                      amount.unit_end))
@@ -628,7 +631,7 @@ def _amount_facts(doc: Doc, cleaned: CleanText, article: Article, *,
         attrs["number_start"], attrs["number_end"] = ns, ne
         counted = (amount.unit_start, amount.unit_end) if amount.unit_start is not None else None
         frame = build_frame(doc, amount.start, amount.end, counted=counted, kind=amount.kind,
-                            persons=persons or [], names=names or [], listed=listed)
+                            persons=persons or [], names=names or [], peers=peers)
         src = frames_at.get(amount.contrast_start) if amount.contrast_start is not None else None
         if src is not None:
             # "un déficit de 3,9 milliards contre 2,5": what the first measures, not the words
@@ -643,9 +646,27 @@ def _amount_facts(doc: Doc, cleaned: CleanText, article: Article, *,
         if amount.kind in ("count", "number"):
             end = amounts_mod.toll_end(doc.text, end)
         rs, re_ = _raw(cleaned, governor_start(doc, amount.start, amount.end), end)
-        yield Fact("amount", article.raw[rs:re_], value, rs, re_,
-                   _doc_sentence_index(sents, amount.start), attrs,
-                   (amount.kind, unit or "", amount.period or ""))
+        facts.append(Fact("amount", article.raw[rs:re_], value, rs, re_,
+                          _doc_sentence_index(sents, amount.start), attrs,
+                          (amount.kind, unit or "", amount.period or "")))
+    yield from _peer_owners(facts)
+
+
+def _peer_owners(facts: list[Fact]) -> Iterator[Fact]:
+    """Tell each figure whose the other figures of its sentence and kind are, so that a figure
+    with no owner of its own is still known not to be theirs."""
+    owners: dict[tuple[int | None, str], set[str]] = {}
+    for f in facts:
+        owner = f.attrs["frame"].owner
+        if owner:
+            owners.setdefault((f.sentence, f.attrs["kind"]), set()).add(owner)
+    for f in facts:
+        frame = f.attrs["frame"]
+        others = owners.get((f.sentence, f.attrs["kind"]), set()) - {frame.owner}
+        if others:
+            attrs = {**f.attrs, "frame": dataclasses.replace(frame, others=tuple(sorted(others)))}
+            f = dataclasses.replace(f, attrs=attrs)
+        yield f
 
 
 def date_facts(sentences: tuple[Sentence, ...], cleaned: CleanText, article: Article,
