@@ -631,13 +631,18 @@ def test_of_two_roundings_on_the_floor_the_nearer_scores_higher():
     # A length given first is the length of its complement.
     ("Votée mercredi à l'Assemblée, après plus de trois semaines de débat, la réforme doit être "
      "examinée au Sénat.", "trois semaines", "debat", None),
+    # T12_C2 (RPM2): a share measures its complement.
+    ("En moyenne, le JT de 20H00 réunit autour de 8,1 millions de personnes soit 35% de part "
+     "d'audience, a précisé TF1.", "35%", "part", None),
+    ("Elle a baissé : environ 34 % de parts de marché, loin des 38 à 40 % d'autrefois.", "34 %",
+     "part", None),
     # T19_C2 (RPM2): the figure's own relative clause says what it is.
     ("Du reste, sur les 25 milliards que le plan prévoit d'allouer à la relance, seulement 5 "
      "milliards correspondent à des dépenses budgétaires.", "25 milliards", None, "prevoir"),
     # A relative on "lequel" is about another noun of the phrase: no predicate from it.
     ("Bangkok et Phnom Penh se disputent un morceau de jungle de moins de 5 km2 sur lequel est "
      "édifié le temple.", "5 km2", None, "disputer"),
-], ids=["et demie", "complement", "relative clause", "oblique relative"])
+], ids=["et demie", "complement", "share", "shares", "relative clause", "oblique relative"])
 def test_frame_noun_and_predicate_of_a_figure(nlp, sentence, figure, noun, predicate):
     frame = frame_of(sentence, figure)
     if predicate is not None:

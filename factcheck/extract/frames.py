@@ -108,7 +108,8 @@ _SUBJECT_OBJECT_RELATIVES = {"qui", "que", "qu'", "qu’"}
 
 
 def _measured_complement(span: Span) -> Token | None:
-    """What a duration is the length of when it comes first: "trois semaines *de débat*"."""
+    """What a duration or a share measures when it comes first: "trois semaines *de débat*",
+    "35 % *de part* d'audience", "71 % *de militants*"."""
     unit = next((t for t in span if t.pos_ == "NOUN"), None)
     if unit is None:
         return None
@@ -169,8 +170,8 @@ def build_frame(doc: Doc, start: int, end: int, *, counted: tuple[int, int] | No
         noun_tok = _aside_noun(span) or _coordinated_noun(span)
     if noun_tok is None and gov is not None and gov.pos_ in ("NOUN", "PROPN", "ADJ"):
         noun_tok = gov
-    if noun_tok is None and kind in DURATION_KINDS:
-        noun_tok = _measured_complement(span)
+    if noun_tok is None and kind in ("duration", "percent"):
+        noun_tok = _measured_complement(span)  # "35 % de part d'audience"
     if kind == "age" and noun_tok is not None and noun_tok.pos_ == "ADJ" and \
             noun_tok.head.pos_ in ("NOUN", "PROPN"):
         noun_tok = noun_tok.head  # "la fillette, âgée de deux ans": the age is the girl's
