@@ -18,6 +18,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
+from factcheck.romanise import romanised
+
 _EPS = 0.01  # slack on similarity bounds, far above float rounding
 
 
@@ -37,6 +39,8 @@ def name_pairs(words: Sequence[tuple[str, ...]], cutoff: float) -> set[tuple[int
     80 only through an equal name, a shared word (subset, same capitalised words, same words),
     or word-by-word or whole-name ratios that include the ratio of the last words; a name with
     no such words is compared on its whole text, so it stays a candidate with every other.
+    Last words are compared as written and through their transliteration folds, as same_name
+    compares them both ways.
     """
     out: set[tuple[int, int]] = set()
     postings: dict[str, list[int]] = defaultdict(list)
@@ -54,6 +58,10 @@ def name_pairs(words: Sequence[tuple[str, ...]], cutoff: float) -> set[tuple[int
             lasts[ws[-1]].append(n)
     distinct = sorted(lasts)
     for i, j in similar_strings(distinct, cutoff):
+        out.update((min(x, y), max(x, y)) for x in lasts[distinct[i]] for y in lasts[distinct[j]])
+    # same_name also compares last words through their transliteration folds
+    folded = [romanised(w) if w.isalpha() else w for w in distinct]
+    for i, j in similar_strings(folded, cutoff):
         out.update((min(x, y), max(x, y)) for x in lasts[distinct[i]] for y in lasts[distinct[j]])
     for e in empty:
         out.update((min(e, n), max(e, n)) for n in range(len(words)) if n != e)

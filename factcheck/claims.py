@@ -25,6 +25,7 @@ from factcheck.diffwords import Change, content_tokens, diff_tokens
 from factcheck.link import Key, cluster_links, same_source_duplicates
 from factcheck.link import link as link_facts
 from factcheck.model import Fact, Parsed, Sentence, Token
+from factcheck.romanise import romanised
 
 ENTITY_TYPES = ("person", "org", "place")
 NAME_SIMILARITY = 80.0
@@ -132,8 +133,17 @@ def same_name(a: str, b: str, *, partial: bool = True) -> float:
         return 100.0
     if len(ta) == len(tb):
         # Word by word: the least similar pair of words decides ("Albanel" / "Lagarde").
-        return float(min(fuzz.ratio(x, y) for x, y in zip(ta, tb, strict=True)))
-    return float(min(fuzz.ratio(fa, fb), fuzz.ratio(ta[-1], tb[-1])))
+        return float(min(word_similarity(x, y) for x, y in zip(ta, tb, strict=True)))
+    return float(min(fuzz.ratio(fa, fb), word_similarity(ta[-1], tb[-1])))
+
+
+def word_similarity(x: str, y: str) -> float:
+    """Ratio of two folded name words, or of their transliteration folds ("wiboonsak" /
+    "vibulsak"), capped below 100 so that two spellings are never taken for one. Words with
+    digits are compared as written: "1999" is no spelling of "1998"."""
+    if not (x.isalpha() and y.isalpha()):
+        return fuzz.ratio(x, y)
+    return max(fuzz.ratio(x, y), min(fuzz.ratio(romanised(x), romanised(y)), 99.0))
 
 
 _DEMONYM = re.compile(r"(?:ien|ienne|iens|iennes|ais|aise|aises|ois|oise|oises|een|eenne|eens|"

@@ -80,7 +80,8 @@ def test_indexed_comparison_equals_all_pairs(parsed_sets, case):
 NAMES = ["Satya Nadella", "Nadella", "M. Nadella", "Nadela", "Bertrand Delanoë",
          "Bertrand Delanoe", "ministère de la Justice", "ministre de la Justice", "M.",
          "Quotidien du Tibet", "Tibet", "Albanel", "Lagarde", "Banques Populaires",
-         "Banque Populaire", "Hun Sen", "Hor Namhong", "Hor Namong", "Phnom Penh", "Phnom Pen"]
+         "Banque Populaire", "Hun Sen", "Hor Namhong", "Hor Namong", "Phnom Penh", "Phnom Pen",
+         "Wiboonsak Neeparn", "Vibulsak Neepan", "Tour de France 1999", "Tours de France 1998"]
 
 
 @pytest.mark.parametrize("partial", [True, False])
