@@ -95,7 +95,9 @@ def _equal(obs_type: str, a: Reading, b: Reading) -> bool:
         return same_name(str(a.value), str(b.value), partial=obs_type == "person") >= 100
     if obs_type == "quote":
         x, y = quote_words(a), quote_words(b)
-        return x == y or x in y or y in x or _squash(a) == _squash(b)
+        # Punctuation is the outlet's, not the speaker's (as in quote_wording).
+        return x == y or x in y or y in x or _squash(a) == _squash(b) or \
+            spoken_words(x) == spoken_words(y)
     if obs_type == "role":
         return a.facts[0].attrs.get("head") == b.facts[0].attrs.get("head")
     return a.value == b.value

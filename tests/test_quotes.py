@@ -188,6 +188,51 @@ def test_attribution_inside_the_marks_is_not_quoted_and_names_the_speaker(nlp):
     assert {q.attrs.get("speaker") for q in quotes} == {"Lance Armstrong"}
 
 
+@pytest.mark.parametrize(("text", "said", "speaker"), [
+    # T12_C1_03 (RPM2): the attribution between commas, with an aside and a date of its own;
+    # T12_C1_04 quotes the same words without it.
+    ("« S’il doit y avoir une mutation, indiquait, confiant, Robert Namias, le patron de l’info "
+     "de TF1, en février, elle se fera avec eux. »",
+     "S'il doit y avoir une mutation elle se fera avec eux", "Robert Namias"),
+    # T07_C1_05: an inverted pronoun; the quote's verb came before the incise.
+    ("Le patron a réagi. « Cela ne tient pas debout, a-t-il souligné, ni techniquement ni "
+     "comptablement. »", "Cela ne tient pas debout ni techniquement ni comptablement", None),
+    # T09_C1_03: a name after the verb, the clause goes on after the incise.
+    ("« Elle aurait pu bénéficier de la loi, insiste Jean Leonetti, mais son choix à elle était "
+     "une demande de suicide. »",
+     "Elle aurait pu bénéficier de la loi mais son choix à elle était une demande de suicide",
+     "Jean Leonetti"),
+    # The speaker's own words, not the outlet's: kept whole.
+    ("« Ils ont déclaré la guerre, expliquant que la paix était impossible. »",
+     "Ils ont déclaré la guerre, expliquant que la paix était impossible", None),
+    ("« Magistrat, c'est-à-dire diseur de justice, c'est être rebelle. »",
+     "Magistrat, c'est-à-dire diseur de justice, c'est être rebelle", None),
+    ("« Le congé maternité de Rachida Dati, il commencera quand, il s'arrêtera quand ? »",
+     "Le congé maternité de Rachida Dati, il commencera quand, il s'arrêtera quand ?", None),
+    ("« Nous avons annoncé, à la surprise générale, une baisse des prix. »",
+     "Nous avons annoncé, à la surprise générale, une baisse des prix", None),
+])
+@pytest.mark.model
+def test_an_attribution_between_commas_is_not_quoted(nlp, text, said, speaker):
+    (quote,) = _quotes_of(nlp, text)
+    assert quote.value == said
+    if speaker is not None:
+        assert quote.attrs.get("speaker") == speaker
+
+
+@pytest.mark.model
+def test_a_dropped_incise_is_no_reworded_quote(nlp):
+    import factcheck
+
+    report = factcheck.compare([
+        factcheck.Text("« S’il doit y avoir une mutation, indiquait, confiant, Robert Namias, le "
+                       "patron de l’info de TF1, en février, elle se fera avec eux. »", id="a"),
+        factcheck.Text("« S'il doit y avoir une mutation, elle se fera avec eux », ajoutait cet "
+                       "homme de la chaîne privée.", id="b")])
+    assert not _serious_quotes(report)
+    assert any(f.status == "agreement" and f.type == "quote" for f in report.results)
+
+
 @pytest.mark.model
 def test_a_publication_inside_the_marks_is_no_speaker(nlp):
     quotes = _quotes_of(nlp, "« Il est possible que le Tour d’Italie soit l’unique course de "

@@ -203,16 +203,29 @@ def with_quote_words(facts: list[Fact], raw: str) -> list[Fact]:
         if f.type != "quote":
             out.append(f)
             continue
-        inner = sorted((v for v in values if f.start <= v.start and v.end <= f.end),
-                       key=lambda v: v.start)
-        parts, pos = [], f.start
-        for v in inner:
-            parts.append(raw[pos:v.start])
-            parts.append(f" <{v.type}> ")
-            pos = v.end
-        parts.append(raw[pos:f.end])
+        parts = []
+        for lo, hi in _kept(f.start, f.end, f.attrs.get("incises", ())):
+            pos = lo
+            for v in sorted((v for v in values if lo <= v.start and v.end <= hi),
+                            key=lambda v: v.start):
+                parts.append(raw[pos:v.start])
+                parts.append(f" <{v.type}> ")
+                pos = v.end
+            parts.append(raw[pos:hi] + " ")
         out.append(dataclasses.replace(f, attrs={**f.attrs,
                                                  "words": normalise_quote("".join(parts))}))
+    return out
+
+
+def _kept(start: int, end: int, cuts: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[start, end) without the cut ranges, as ranges."""
+    out, pos = [], start
+    for a, b in sorted(cuts):
+        if pos < a:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < end:
+        out.append((pos, end))
     return out
 
 
@@ -354,7 +367,9 @@ def _quote_facts(doc: Doc, cleaned: CleanText, article: Article,
         units = []
         inner_speaker = None
         for us, ue in sentence_units(text, q.start, q.end):
-            cut = _inner_attribution(doc, us, ue, entities, person_mentions)
+            cuts = _mid_incises(doc, us, ue, entities, person_mentions)
+            cut = _inner_attribution(doc, cuts[-1][1] if cuts else us, ue, entities,
+                                     person_mentions)
             if cut is not None:
                 ue, who = cut
                 # Inside the marks, only a person named or resolved speaks for the quotation;
@@ -362,8 +377,11 @@ def _quote_facts(doc: Doc, cleaned: CleanText, article: Article,
                 if who is not None and ((who[3] == who[2] and who[4] == "say") or
                                         who[4] == "pronoun"):
                     inner_speaker = inner_speaker or who
+            for _, _, who in cuts:
+                if who is not None:
+                    inner_speaker = inner_speaker or who
             if text[us:ue].strip(" ,;:"):
-                units.append((us, ue))
+                units.append((us, ue, tuple((a, b) for a, b, _ in cuts)))
         # An attribution inside the marks names the speaker of the whole quotation.
         speaker = _speaker(doc, q.start, q.end, entities, person_mentions) or inner_speaker
         attrs: dict[str, Any] = {"direct": _is_direct(text, q.start, q.end),
@@ -376,11 +394,13 @@ def _quote_facts(doc: Doc, cleaned: CleanText, article: Article,
                          speaker_text=article.raw[ss:se], speaker_via=via)
             key = (who,)
         whole = _raw(cleaned, q.start, q.end)[0]
-        for part, (us, ue) in enumerate(units):
+        for part, (us, ue, cuts) in enumerate(units):
             rs, re_ = _raw(cleaned, us, ue)
-            yield Fact("quote", article.raw[rs:re_], normalise_quote(text[us:ue]), rs, re_,
+            said = " ".join(text[a:b] for a, b in _kept(us, ue, cuts))
+            extra = {"incises": tuple(_raw(cleaned, a, b) for a, b in cuts)} if cuts else {}
+            yield Fact("quote", article.raw[rs:re_], normalise_quote(said), rs, re_,
                        _doc_sentence_index(sents, us),
-                       {**attrs, "quote_start": whole, "quote_part": part}, key)
+                       {**attrs, "quote_start": whole, "quote_part": part, **extra}, key)
 
 
 def _inner_attribution(doc: Doc, start: int, end: int, entities: list[Entity],
@@ -399,9 +419,98 @@ def _inner_attribution(doc: Doc, start: int, end: int, entities: list[Entity],
         if doc[c].text != ",":
             continue
         found = _said_after(doc, c + 1, last, entities, person_mentions)
-        if found is not None:
+        if found is not None and _saying_incise(doc, c + 1, found[0], found[1] is not None) \
+                and not any(
+                _finite(doc[t]) or doc[t].lower_ in QUE for t in range(found[0] + 1, last)):
             return doc[c].idx, found[1]
     return None
+
+
+def _mid_incises(doc: Doc, start: int, end: int, entities: list[Entity],
+                 person_mentions: list[tuple[int, str]]
+                 ) -> list[tuple[int, int, tuple[int, int, str, str, str] | None]]:
+    """Attributions the outlet set between commas inside a quoted sentence ("S'il doit y
+    avoir une mutation, indiquait, confiant, Robert Namias, en février, elle se fera avec
+    eux"): ``(start, end, speaker)`` of each, the characters to leave out of the words said.
+
+    Another outlet quotes the same words without the incise, so left in, it reads as a reworded
+    quote. An incise opens on a comma and a finite verb of saying (or its auxiliary), holds no
+    other finite verb and no "que" (", expliquant que …" is the speaker's own clause), and ends
+    on the last comma before the quote's next finite verb (on its first comma when the quote's
+    verb came before it).
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    last = span.end
+    while last > span.start and doc[last - 1].is_punct:
+        last -= 1
+    out: list[tuple[int, int, tuple[int, int, str, str, str] | None]] = []
+    c = span.start + 1
+    while c < last:
+        if doc[c].text != "," or (out and doc[c].idx < out[-1][1]):
+            c += 1
+            continue
+        found = _said_after(doc, c + 1, last, entities, person_mentions)
+        if found is None or not _saying_incise(doc, c + 1, found[0], found[1] is not None):
+            c += 1
+            continue
+        j = found[0]
+        verb = next((t for t in range(j + 1, last) if _finite(doc[t])), None)
+        closing = [t for t in range(j + 1, verb if verb is not None else last)
+                   if doc[t].text == ","]
+        if verb is None and found[1] is not None and found[1][4] == "say" and closing and \
+                closing[0] + 1 < last and doc[closing[0] + 1].pos_ in ("NOUN", "DET"):
+            closing = [last]  # ", explique Yves Thomas, président du syndicat": to the end
+        elif verb is None:
+            closing = closing[:1]  # "Nous sommes, a-t-il dit, très inquiets": the verb came first
+        if not closing or closing[-1] - c > INCISE_MAX_TOKENS or any(
+                doc[t].lower_ in QUE for t in range(j + 1, closing[-1])):
+            c += 1
+            continue
+        d = closing[-1]
+        who = found[1]
+        if who is None:
+            # "indiquait, confiant, Robert Namias": the name further in, past the aside.
+            lo, hi = doc[c].idx, doc[d].idx
+            named = [(m.start, m.end, e.canonical) for e in entities if e.type == "person"
+                     for m in e.mentions if lo <= m.start and m.end <= hi]
+            if named:
+                ms, me, canon = named[0]
+                who = (ms, me, canon, canon, "say")
+        upto = doc[d].idx + 1 if d < last else doc[last - 1].idx + len(doc[last - 1].text)
+        out.append((doc[c].idx, upto, who))  # "X, dit-il, Y" is said "X Y"
+        c = d + 1
+    return out
+
+
+QUE = {"que", "qu'", "qu’"}
+INCISE_MAX_TOKENS = 20  # longer than this between commas, it is a clause of the quote
+
+
+def _finite(tok: Any) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
+
+
+def _saying_incise(doc: Doc, i: int, j: int, named: bool) -> bool:
+    """Tokens [i, j] open an incise of saying: the verb at ``j`` is conjugated ("indiquait",
+    "dit-il") or comes after its conjugated auxiliary ("a-t-il expliqué"), or is a past
+    participle its ``named`` subject follows (", dit Jean Dupont,", where "dit" reads as one).
+
+    Not an infinitive ("c'est-à-dire"), a present participle ("expliquant"), a participle
+    after "ayant", nor a verb after its own subject pronoun (", il commencera quand,"): those
+    are the speaker's words, not the outlet's.
+    """
+    verb = doc[j]
+    form = verb.morph.get("VerbForm")
+    if "Inf" in form or "Ger" in form or ("Part" in form and "Pres" in verb.morph.get("Tense")):
+        return False
+    before = doc[i:j]
+    if any(t.lower_ in PRONOUNS and not t.lower_.startswith("-") for t in before):
+        return False
+    if any(t.pos_ == "AUX" and not _finite(t) for t in before):
+        return False
+    return _finite(verb) or any(t.pos_ == "AUX" for t in before) or named
 
 
 def _is_direct(text: str, start: int, end: int) -> bool:
